@@ -1,0 +1,21 @@
+package io.tokenlife.domain.model;
+
+import java.util.Locale;
+
+/** The values of the {@code security_event} log field, SPEC.md §7. */
+public enum SecurityEventType {
+    PLATFORM_ADMIN_AUTH,
+    TOKEN_ISSUED,
+    TOKEN_REVOKED,
+    SUBJECT_TOKENS_REVOKED,
+    TOKEN_MISSING_JTI_ACCEPTED,
+    TOKEN_ENVIRONMENT_MISMATCH,
+    TOKEN_REVOKED_PRESENTED,
+    LOGIN_FAILED,
+    USER_NOT_FOUND_REJECTED,
+    CONFIG_WARNING;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,161 @@
+package io.tokenlife.domain.policy;
+
+import io.tokenlife.domain.policy.ConfigurationFinding.Severity;
+import io.tokenlife.domain.settings.ConfigVariable;
+import io.tokenlife.domain.settings.DeploymentEnvironment;
+import io.tokenlife.domain.settings.Secret;
+import io.tokenlife.domain.settings.TokenlifeSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The startup review of SPEC.md §2: a pure function of the settings. Apps log the warnings with
+ * {@code security_event=config_warning} and refuse to start on any error; {@code tokenlife config check}
+ * prints the same list.
+ */
+public final class ConfigurationReview {
+    /** Minimum HMAC secret length (RFC 7518 §3.2 asks for a key as long as the hash output). */
+    public static final int MIN_SECRET_BYTES = 32;
+    public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+    /** Values seen in examples and tutorials, refused outside development. Compared case-insensitively. */
+    static final Set<String> PLACEHOLDERS = Set.of(
+            "changeme", "change-me", "change_me", "changeit", "secret", "my-test-key", "my_test_key", "test",
+            "testing", "password", "admin", "default", "jwt-secret", "jwt_secret", "your-secret-key",
+            "your_secret_key", "your-secret-key-here", "supersecret", "super-secret", "changeme123",
+            "mysecret", "secretkey", "secret-key", "12345678", "123456", "qwerty", "letmein");
+
+    private ConfigurationReview() {
+    }
+
+    public static List<ConfigurationFinding> review(TokenlifeSettings s) {
+        List<ConfigurationFinding> findings = new ArrayList<>();
+        DeploymentEnvironment env = s.environment();
+        reviewSigningKeys(s, findings);
+        reviewAdminPassword(s, findings);
+
+        if (env.isProtected() && s.jwt().issuer().equals(ConfigVariable.JWT_ISSUER.defaultValue().orElseThrow())) {
+            findings.add(warning("default_issuer", List.of("ENVIRONMENT", "JWT_ISSUER"),
+                    "ENVIRONMENT=" + env.wireName() + " uses the default JWT_ISSUER 'mcpgateway': set a distinct "
+                            + "issuer per environment so tokens of one are not accepted by another"));
+        }
+        if (env.isProtected() && s.jwt().audience().equals(ConfigVariable.JWT_AUDIENCE.defaultValue().orElseThrow())) {
+            findings.add(warning("default_audience", List.of("ENVIRONMENT", "JWT_AUDIENCE"),
+                    "ENVIRONMENT=" + env.wireName() + " uses the default JWT_AUDIENCE 'mcpgateway-api': set a "
+                            + "distinct audience per environment"));
+        }
+        if (s.database().isEphemeral() && (env.isProtected() || s.bootstrapAdminEnabled())) {
+            findings.add(warning("ephemeral_storage", List.of("DATABASE_URL", "ENVIRONMENT", "PLATFORM_ADMIN_PASSWORD"),
+                    "DATABASE_URL is an in-memory H2 database: issued tokens, revocations and users are lost on "
+                            + "restart and not shared between replicas; use jdbc:h2:file:... or jdbc:postgresql://..."));
+        }
+        if (env == DeploymentEnvironment.PRODUCTION) {
+            if (!s.validation().requireJti()) {
+                findings.add(warning("production_require_jti", List.of("REQUIRE_JTI"),
+                        "REQUIRE_JTI=false in production: tokens without a jti cannot be revoked one by one; "
+                                + "set REQUIRE_JTI=true once every client holds a token issued by tokenlife"));
+            }
+            if (!s.validation().validateEnvironment()) {
+                findings.add(warning("production_validate_environment", List.of("VALIDATE_TOKEN_ENVIRONMENT"),
+                        "VALIDATE_TOKEN_ENVIRONMENT=false in production: a token minted for another environment "
+                                + "with the same key is accepted; set EMBED_ENVIRONMENT_IN_TOKENS=true and "
+                                + "VALIDATE_TOKEN_ENVIRONMENT=true"));
+            }
+            if (!s.validation().requireUserInDb()) {
+                findings.add(warning("production_require_user_in_db", List.of("REQUIRE_USER_IN_DB"),
+                        "REQUIRE_USER_IN_DB=false in production: tokens of deleted or unknown users stay valid "
+                                + "until they expire, and the platform-admin bootstrap is enabled; set "
+                                + "REQUIRE_USER_IN_DB=true once the admin exists as a user"));
+            }
+        }
+        if (s.validation().validateEnvironment() && !s.issuance().embedEnvironment()) {
+            findings.add(warning("environment_not_embedded",
+                    List.of("VALIDATE_TOKEN_ENVIRONMENT", "EMBED_ENVIRONMENT_IN_TOKENS"),
+                    "VALIDATE_TOKEN_ENVIRONMENT=true while EMBED_ENVIRONMENT_IN_TOKENS=false: our own tokens carry "
+                            + "no env claim, so there is nothing to compare; set EMBED_ENVIRONMENT_IN_TOKENS=true"));
+        }
+        if (s.jwt().algorithm().isSymmetric() && env.isProtected()
+                && !(s.issuance().embedEnvironment() && s.validation().validateEnvironment())) {
+            findings.add(warning("shared_hmac_secret",
+                    List.of("JWT_ALGORITHM", "JWT_SECRET_KEY", "EMBED_ENVIRONMENT_IN_TOKENS", "VALIDATE_TOKEN_ENVIRONMENT"),
+                    "JWT_ALGORITHM=" + s.jwt().algorithm() + " signs with a shared secret: if the same JWT_SECRET_KEY "
+                            + "is used in another environment, its tokens are accepted here. Use a distinct secret, "
+                            + "issuer and audience per environment, or set EMBED_ENVIRONMENT_IN_TOKENS=true and "
+                            + "VALIDATE_TOKEN_ENVIRONMENT=true"));
+        }
+        return List.copyOf(findings);
+    }
+
+    public static boolean hasErrors(List<ConfigurationFinding> findings) {
+        return findings.stream().anyMatch(ConfigurationFinding::isError);
+    }
+
+    private static void reviewSigningKeys(TokenlifeSettings s, List<ConfigurationFinding> findings) {
+        DeploymentEnvironment env = s.environment();
+        if (s.jwt().algorithm().isSymmetric()) {
+            Optional<Secret> secret = s.jwt().secretKey();
+            if (secret.isEmpty()) {
+                if (env.isProtected()) {
+                    findings.add(error("secret_missing", List.of("JWT_SECRET_KEY"),
+                            "JWT_SECRET_KEY is unset in " + env.wireName() + ": set a random secret of at least "
+                                    + MIN_SECRET_BYTES + " bytes (for example: openssl rand -base64 48)"));
+                } else {
+                    findings.add(warning("secret_generated", List.of("JWT_SECRET_KEY"),
+                            "JWT_SECRET_KEY is unset: a random key is used for this process only; its tokens stop "
+                                    + "working at restart and other replicas cannot verify them"));
+                }
+            } else if (env.isProtected() && isPlaceholder(secret.get())) {
+                findings.add(error("secret_placeholder", List.of("JWT_SECRET_KEY"),
+                        "JWT_SECRET_KEY is a well-known placeholder value: set a random secret of at least "
+                                + MIN_SECRET_BYTES + " bytes"));
+            } else if (env.isProtected() && secret.get().lengthInBytes() < MIN_SECRET_BYTES) {
+                findings.add(error("secret_too_short", List.of("JWT_SECRET_KEY"),
+                        "JWT_SECRET_KEY is " + secret.get().lengthInBytes() + " bytes long; at least "
+                                + MIN_SECRET_BYTES + " are required in " + env.wireName()));
+            } else if (secret.get().lengthInBytes() < MIN_SECRET_BYTES || isPlaceholder(secret.get())) {
+                findings.add(warning("secret_weak", List.of("JWT_SECRET_KEY"),
+                        "JWT_SECRET_KEY is shorter than " + MIN_SECRET_BYTES + " bytes or a placeholder: "
+                                + "accepted in development only"));
+            }
+        } else {
+            boolean pathsMissing = s.jwt().privateKeyPath().isEmpty() || s.jwt().publicKeyPath().isEmpty();
+            if (pathsMissing && env.isProtected()) {
+                findings.add(error("key_paths_missing", List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
+                        "JWT_ALGORITHM=" + s.jwt().algorithm() + " needs JWT_PRIVATE_KEY_PATH and JWT_PUBLIC_KEY_PATH "
+                                + "(PEM files; tokenlife keys generate --alg " + s.jwt().algorithm() + " makes them)"));
+            } else if (pathsMissing) {
+                findings.add(warning("key_pair_generated", List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
+                        "JWT_PRIVATE_KEY_PATH/JWT_PUBLIC_KEY_PATH unset: a key pair is generated for this process "
+                                + "only; its tokens stop working at restart"));
+            }
+        }
+    }
+
+    private static void reviewAdminPassword(TokenlifeSettings s, List<ConfigurationFinding> findings) {
+        Optional<Secret> password = s.admin().platformAdminPassword();
+        if (password.isEmpty() || !s.environment().isProtected()) {
+            return;
+        }
+        if (isPlaceholder(password.get()) || password.get().value().length() < MIN_ADMIN_PASSWORD_LENGTH) {
+            findings.add(error("admin_password_weak", List.of("PLATFORM_ADMIN_PASSWORD"),
+                    "PLATFORM_ADMIN_PASSWORD is too weak for " + s.environment().wireName() + ": use at least "
+                            + MIN_ADMIN_PASSWORD_LENGTH + " characters that are not a placeholder, or unset it"));
+        }
+    }
+
+    static boolean isPlaceholder(Secret secret) {
+        return PLACEHOLDERS.contains(secret.value().trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static ConfigurationFinding warning(String code, List<String> variables, String message) {
+        return new ConfigurationFinding(Severity.WARNING, code, variables, message);
+    }
+
+    private static ConfigurationFinding error(String code, List<String> variables, String message) {
+        return new ConfigurationFinding(Severity.ERROR, code, variables, message);
+    }
+}

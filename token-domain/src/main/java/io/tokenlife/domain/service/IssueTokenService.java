@@ -1,0 +1,66 @@
+package io.tokenlife.domain.service;
+
+import io.tokenlife.domain.model.IssuedToken;
+import io.tokenlife.domain.model.SecurityEvent;
+import io.tokenlife.domain.model.SecurityEventType;
+import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.policy.IssuancePolicy;
+import io.tokenlife.domain.port.in.IssueTokenCommand;
+import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.in.IssueTokenUseCase;
+import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.JtiGenerator;
+import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.port.out.TokenSigner;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Issues every token: decide the claims, sign, record in the registry, then hand it out. */
+public final class IssueTokenService implements IssueTokenUseCase {
+    private final IssuancePolicy policy;
+    private final TokenSigner signer;
+    private final IssuedTokenStore registry;
+    private final JtiGenerator jtis;
+    private final SecurityEvents events;
+    private final Clock clock;
+
+    public IssueTokenService(IssuancePolicy policy, TokenSigner signer, IssuedTokenStore registry, JtiGenerator jtis,
+                             SecurityEvents events, Clock clock) {
+        this.policy = policy;
+        this.signer = signer;
+        this.registry = registry;
+        this.jtis = jtis;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssueTokenResult issue(IssueTokenCommand command) {
+        String jti = command.requestedJti().orElseGet(jtis::newJti);
+        IssuancePolicy.Decision decision = policy.decide(command, clock.instant(), jti);
+        if (decision instanceof IssuancePolicy.Refused refused) {
+            return refused.refusal();
+        }
+        TokenClaims claims = ((IssuancePolicy.Claims) decision).claims();
+        String compact = signer.sign(claims);
+        TokenRecord record = new TokenRecord(jti, claims.subject(), command.source(), command.tokenUse(),
+                command.name().orElse(null), claims.scope(), claims.issuedAt(), claims.expiresAt(),
+                null, null, null, null);
+        try {
+            registry.record(record);
+        } catch (IssuedTokenStore.DuplicateJtiException e) {
+            return new IssueTokenResult.Refused("jti", e.getMessage());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jti", jti);
+        fields.put("subject", claims.subject());
+        fields.put("source", command.source().wireName());
+        fields.put("token_use", command.tokenUse().wireName());
+        fields.put("expires_at", String.valueOf(claims.expiresAt()));
+        events.emit(SecurityEvent.info(SecurityEventType.TOKEN_ISSUED, "token issued", fields));
+        return new IssueTokenResult.Issued(new IssuedToken(compact, claims, record));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tokenlife.domain.service;
+
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.SecurityEvent;
+import io.tokenlife.domain.model.SecurityEventType;
+import io.tokenlife.domain.model.Subjects;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.IssueTokenCommand;
+import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.in.IssueTokenUseCase;
+import io.tokenlife.domain.port.in.LoginCommand;
+import io.tokenlife.domain.port.in.LoginResult;
+import io.tokenlife.domain.port.in.LoginUseCase;
+import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.port.out.UserDirectory;
+import io.tokenlife.domain.settings.Secret;
+import io.tokenlife.domain.settings.TokenlifeSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Password login. Users in the directory log in with their hash; the configured platform admin logs in
+ * through the bootstrap while it is enabled and has no user row. The refusal is the same whatever failed.
+ */
+public final class LoginService implements LoginUseCase {
+    static final String REFUSAL = "invalid e-mail or password";
+
+    private final TokenlifeSettings settings;
+    private final UserDirectory users;
+    private final PasswordHasher hasher;
+    private final IssueTokenUseCase issuer;
+    private final SecurityEvents events;
+    private volatile String decoyHash;
+
+    public LoginService(TokenlifeSettings settings, UserDirectory users, PasswordHasher hasher,
+                        IssueTokenUseCase issuer, SecurityEvents events) {
+        this.settings = settings;
+        this.users = users;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.events = events;
+    }
+
+    @Override
+    public LoginResult login(LoginCommand command) {
+        String email = Subjects.normalize(command.email());
+        Optional<User> user = users.find(email);
+        if (user.isEmpty() && settings.bootstrapAdminEnabled() && email.equals(settings.admin().platformAdminEmail())) {
+            return bootstrapLogin(command, email);
+        }
+        if (user.isEmpty()) {
+            hasher.matches(command.password().value(), decoyHash()); // same cost as a wrong password
+            return refuse(command, email, "unknown_user");
+        }
+        if (!hasher.matches(command.password().value(), user.get().passwordHash())) {
+            return refuse(command, email, "wrong_password");
+        }
+        if (!user.get().active()) {
+            return refuse(command, email, "user_disabled");
+        }
+        return issue(email, command, user.get().admin(), false);
+    }
+
+    private LoginResult bootstrapLogin(LoginCommand command, String email) {
+        Secret expected = settings.admin().platformAdminPassword().orElseThrow();
+        if (!MessageDigest.isEqual(expected.utf8(), command.password().value().getBytes(StandardCharsets.UTF_8))) {
+            return refuse(command, email, "wrong_password");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("user_id", email);
+        fields.put("source", command.source().wireName());
+        fields.put("client", command.clientAddress());
+        events.emit(SecurityEvent.info(SecurityEventType.PLATFORM_ADMIN_AUTH,
+                "platform admin logged in through the configuration bootstrap", fields));
+        return issue(email, command, true, true);
+    }
+
+    private LoginResult issue(String email, LoginCommand command, boolean admin, boolean platformAdmin) {
+        IssueTokenCommand issue = new IssueTokenCommand(email, command.source(), TokenUse.SESSION, Expiry.byDefault(),
+                Optional.empty(), admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(),
+                Optional.empty());
+        IssueTokenResult result = issuer.issue(issue);
+        if (result instanceof IssueTokenResult.Issued issued) {
+            return new LoginResult.LoggedIn(issued.token(), platformAdmin);
+        }
+        return new LoginResult.Refused(((IssueTokenResult.Refused) result).detail());
+    }
+
+    private LoginResult refuse(LoginCommand command, String email, String why) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("email", email);
+        fields.put("reason", why);
+        fields.put("source", command.source().wireName());
+        fields.put("client", command.clientAddress());
+        events.emit(SecurityEvent.warn(SecurityEventType.LOGIN_FAILED, "login failed", fields));
+        return new LoginResult.Refused(REFUSAL);
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = hasher.hash("decoy password for unknown users");
+            decoyHash = hash;
+        }
+        return hash;
+    }
+}

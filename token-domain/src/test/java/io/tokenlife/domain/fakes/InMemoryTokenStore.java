@@ -1,0 +1,128 @@
+package io.tokenlife.domain.fakes;
+
+import io.tokenlife.domain.model.Page;
+import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.port.out.RevocationStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Registry, revocations and index in one process's memory: the reference behaviour of the ports. */
+public final class InMemoryTokenStore implements IssuedTokenStore, RevocationStore, RevocationIndex {
+    private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Revocation> revocations = new ConcurrentHashMap<>();
+    private final Map<String, Instant> subjectCutoffs = new ConcurrentHashMap<>();
+    private volatile Instant globalCutoff;
+
+    @Override
+    public synchronized void record(TokenRecord token) {
+        if (tokens.putIfAbsent(token.jti(), token) != null) {
+            throw new DuplicateJtiException(token.jti());
+        }
+    }
+
+    @Override
+    public Optional<TokenRecord> find(String jti) {
+        return Optional.ofNullable(tokens.get(jti));
+    }
+
+    @Override
+    public Page<TokenRecord> list(TokenQuery query, Instant now) {
+        Comparator<TokenRecord> newestFirst = Comparator.comparing(TokenRecord::issuedAt).reversed()
+                .thenComparing(TokenRecord::jti);
+        List<TokenRecord> matching = tokens.values().stream()
+                .filter(t -> query.subject().map(t::isOwnedBy).orElse(true))
+                .filter(t -> query.status().map(s -> t.status(now) == s).orElse(true))
+                .filter(t -> query.source().map(s -> t.source() == s).orElse(true))
+                .sorted(newestFirst)
+                .toList();
+        int start = query.cursor().map(Integer::parseInt).orElse(0);
+        int end = Math.min(matching.size(), start + query.limit());
+        Optional<String> next = end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty();
+        return new Page<>(new ArrayList<>(matching.subList(Math.min(start, end), end)), next);
+    }
+
+    @Override
+    public void touch(String jti, Instant at) {
+        tokens.computeIfPresent(jti, (k, t) -> new TokenRecord(t.jti(), t.subject(), t.source(), t.tokenUse(),
+                t.name(), t.scope(), t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.reason(), at));
+    }
+
+    @Override
+    public synchronized int purgeExpired(Instant before) {
+        int removed = 0;
+        for (TokenRecord t : List.copyOf(tokens.values())) {
+            if (t.expiresAt() != null && t.expiresAt().isBefore(before)) {
+                tokens.remove(t.jti());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized boolean revoke(Revocation revocation) {
+        boolean newly = revocations.putIfAbsent(revocation.jti(), revocation) == null;
+        if (newly) {
+            tokens.computeIfPresent(revocation.jti(), (k, t) -> t.revokedAt() != null ? t
+                    : t.revoked(revocation.revokedAt(), revocation.revokedBy(), revocation.reason()));
+        }
+        return newly;
+    }
+
+    @Override
+    public synchronized void revokeAll(RevocationCutoff cutoff) {
+        if (cutoff.subject().isPresent()) {
+            subjectCutoffs.merge(cutoff.subject().get(), cutoff.cutoff(), (a, b) -> a.isAfter(b) ? a : b);
+        } else if (globalCutoff == null || cutoff.cutoff().isAfter(globalCutoff)) {
+            globalCutoff = cutoff.cutoff();
+        }
+        tokens.replaceAll((jti, t) -> t.revokedAt() == null
+                && cutoff.subject().map(t::isOwnedBy).orElse(true)
+                && cutoff.covers(t.issuedAt())
+                ? t.revoked(cutoff.cutoff(), cutoff.revokedBy(), cutoff.reason()) : t);
+    }
+
+    @Override
+    public synchronized int purgeExpiredRevocations(Instant before) {
+        return purgeRevocations(before);
+    }
+
+    private int purgeRevocations(Instant before) {
+        int removed = 0;
+        for (Revocation r : List.copyOf(revocations.values())) {
+            if (r.expiresAt() != null && r.expiresAt().isBefore(before)) {
+                revocations.remove(r.jti());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public RevocationState check(String jti, String subject, Instant issuedAt) {
+        if (jti != null && revocations.containsKey(jti)) {
+            return RevocationState.JTI_REVOKED;
+        }
+        Instant subjectCutoff = subject == null ? null : subjectCutoffs.get(subject);
+        if (subjectCutoff != null && (issuedAt == null || !issuedAt.isAfter(subjectCutoff))) {
+            return RevocationState.SUBJECT_CUTOFF;
+        }
+        Instant global = globalCutoff;
+        if (global != null && (issuedAt == null || !issuedAt.isAfter(global))) {
+            return RevocationState.GLOBAL_CUTOFF;
+        }
+        return RevocationState.NOT_REVOKED;
+    }
+}
