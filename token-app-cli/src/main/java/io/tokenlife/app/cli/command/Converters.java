@@ -5,6 +5,7 @@ import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import picocli.CommandLine;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,19 +17,16 @@ public final class Converters {
     private Converters() {
     }
 
-    /** An RFC 3339 instant ({@code 2026-01-01T10:00:00Z}, an offset is allowed) or {@code now}. */
-    public static final class Rfc3339Instant implements CommandLine.ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            if ("now".equalsIgnoreCase(value.trim())) {
-                return Instant.now();
-            }
-            try {
-                return OffsetDateTime.parse(value.trim()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not an RFC 3339 instant such as 2026-01-01T10:00:00Z (or 'now')");
-            }
+    /** An RFC 3339 instant ({@code 2026-01-01T10:00:00Z}, an offset is allowed) or {@code now} on {@code clock}. */
+    public static Instant rfc3339(String option, String value, Clock clock) {
+        if ("now".equalsIgnoreCase(value.trim())) {
+            return clock.instant();
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": '" + value
+                    + "' is not an RFC 3339 instant such as 2026-01-01T10:00:00Z (or 'now')");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.tokenlife.app.cli.port;
 
-import io.tokenlife.app.cli.users.UserAdministration;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.settings.TokenlifeSettings;
+
+import java.time.Clock;
 
 /**
  * What the subcommands may use: the settings, the domain use cases with or without a database, and the
@@ -25,14 +27,17 @@ public interface CliContext {
      */
     TokenServices offlineServices();
 
-    /** User management over the database's user store. */
-    UserAdministration users();
+    /** User management over the database's user store (the domain's use case). */
+    ManageUsersUseCase users();
 
     SchemaTool schema();
 
     KeyTool keys();
 
     TokenInspector inspector();
+
+    /** The clock the use cases run on, to show statuses consistently with them. */
+    Clock clock();
 
     /** Who the CLI acts as, recorded as {@code revoked_by}: {@code cli:<OS user>}. */
     String operator();

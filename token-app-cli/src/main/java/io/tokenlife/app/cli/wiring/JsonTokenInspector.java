@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Decodes the header and claims of a compact JWS without verifying anything. */
-final class JsonTokenInspector implements TokenInspector {
+public final class JsonTokenInspector implements TokenInspector {
     private static final int MAX_TOKEN_LENGTH = 8 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 

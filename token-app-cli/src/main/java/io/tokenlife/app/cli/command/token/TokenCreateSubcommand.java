@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
@@ -74,7 +75,13 @@ public final class TokenCreateSubcommand extends CliCommand {
         IssueTokenCommand command = new IssueTokenCommand(subject, TokenSource.CLI, api ? TokenUse.API : TokenUse.SESSION,
                 expMinutes == null ? Expiry.byDefault() : Expiry.after(Duration.ofMinutes(expMinutes)),
                 Optional.ofNullable(scope), extra, Optional.ofNullable(jti), Optional.ofNullable(name));
-        TokenServices services = noDb ? context.offlineServices() : context.services();
+        TokenServices services;
+        try {
+            services = noDb ? context.offlineServices() : context.services();
+        } catch (DatabaseUnavailableException e) {
+            throw new DatabaseUnavailableException(e.getMessage()
+                    + "; the token was not issued (use --no-db to issue it without recording it)", e);
+        }
         IssueTokenResult result = services.issueToken().issue(command);
         if (result instanceof IssueTokenResult.Refused refused) {
             err().println("token not issued: " + flag(refused.field()) + ": " + refused.detail());

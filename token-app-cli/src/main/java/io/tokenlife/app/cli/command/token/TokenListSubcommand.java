@@ -49,7 +49,7 @@ public final class TokenListSubcommand extends CliCommand {
         TokenQuery query = new TokenQuery(Optional.ofNullable(subject), Optional.ofNullable(status),
                 Optional.ofNullable(source), Optional.ofNullable(cursor), limit);
         Page<TokenRecord> page = context.services().listTokens().list(query);
-        Instant now = Instant.now();
+        Instant now = context.clock().instant();
         if (json) {
             out().println(JsonOutput.write(JsonOutput.items(
                     page.items().stream().map(t -> JsonOutput.token(t, now)).toList(), page.next().orElse(null))));

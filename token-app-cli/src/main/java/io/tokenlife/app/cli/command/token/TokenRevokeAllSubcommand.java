@@ -9,15 +9,14 @@ import io.tokenlife.domain.port.in.RevokeAllTokensResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Instant;
 import java.util.Optional;
 
 @Command(name = "revoke-all", description = {"Revoke every token of every subject issued at or before an instant.",
         "Future instants are refused: they would revoke tokens not issued yet."})
 public final class TokenRevokeAllSubcommand extends CliCommand {
-    @Option(names = "--before", required = true, paramLabel = "INSTANT", converter = Converters.Rfc3339Instant.class,
+    @Option(names = "--before", required = true, paramLabel = "INSTANT",
             description = "RFC 3339 instant, e.g. 2026-01-01T10:00:00Z, or 'now'.")
-    Instant before;
+    String before;
 
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
@@ -29,7 +28,8 @@ public final class TokenRevokeAllSubcommand extends CliCommand {
     @Override
     public Integer call() {
         RevokeAllTokensResult result = context.services().revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.platformWide(before, context.operator(), Optional.ofNullable(reason)));
+                RevokeAllTokensCommand.platformWide(
+                        Converters.rfc3339("--before", before, context.clock()), context.operator(), Optional.ofNullable(reason)));
         out().println("revoked every token issued at or before " + result.cutoff());
         return ExitCodes.OK;
     }

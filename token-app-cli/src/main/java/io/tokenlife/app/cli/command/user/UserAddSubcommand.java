@@ -3,8 +3,9 @@ package io.tokenlife.app.cli.command.user;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.port.CliContext;
-import io.tokenlife.app.cli.users.UserAdministration;
 import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.settings.Secret;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,13 +43,13 @@ public final class UserAddSubcommand extends CliCommand {
 
     @Override
     public Integer call() {
-        Optional<String> secret = Optional.empty();
+        Optional<Secret> secret = Optional.empty();
         if (password != null) {
-            secret = Optional.of(password.stdin ? firstLine(context.readStandardInput()) : password.value);
+            secret = Optional.of(new Secret(password.stdin ? firstLine(context.readStandardInput()) : password.value));
         }
-        User user = context.users().add(new UserAdministration.NewUser(email, Optional.ofNullable(fullName), secret, admin));
+        User user = context.users().create(new CreateUserCommand(email, Optional.ofNullable(fullName), secret, admin));
         out().println("added user " + user.email() + (user.admin() ? " (admin)" : "")
-                + (secret.isEmpty() ? " without a password" : ""));
+                + (secret.isEmpty() ? " without a password (SSO only)" : ""));
         return ExitCodes.OK;
     }
 
