@@ -11,7 +11,6 @@ import io.tokenlife.domain.model.ValidationCode;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -183,7 +182,4 @@ final class CompactJwsVerifier {
         }
         return -1;
     }
-
-    /** Header parameters that may name or carry a key; documented as ignored, listed for the tests. */
-    static final List<String> IGNORED_KEY_PARAMETERS = List.of("jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256");
 }

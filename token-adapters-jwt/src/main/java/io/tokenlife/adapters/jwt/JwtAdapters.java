@@ -74,10 +74,9 @@ public final class JwtAdapters {
         return new JWKSet(published).toString(true);
     }
 
+    /** The public JWK with {@code kid}, {@code alg} and {@code use: "sig"} set as we publish them. */
     static JWK publish(JWK publicJwk, String kid, String algorithm) {
-        Object json = new java.util.LinkedHashMap<>(publicJwk.toPublicJWK().toJSONObject());
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> map = (java.util.Map<String, Object>) json;
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(publicJwk.toPublicJWK().toJSONObject());
         map.put("kid", kid);
         map.put("alg", JWSAlgorithm.parse(algorithm).getName());
         map.put("use", KeyUse.SIGNATURE.identifier());

@@ -161,6 +161,19 @@ class CachingTokenVerifierTest {
     }
 
     @Test
+    void a_token_differing_only_before_the_hashed_tail_has_the_same_hash_but_is_still_fully_verified() {
+        String token = warmed("alice@example.com");
+        int before = verifications.calls.get();
+        int i = token.indexOf('.') + 3; // inside the claims, far from the last 32 characters
+        String altered = token.substring(0, i) + (token.charAt(i) == 'A' ? 'B' : 'A') + token.substring(i + 1);
+        assertThat(new CachingTokenVerifier.TokenKey(altered).hashCode()).isEqualTo(new CachingTokenVerifier.TokenKey(token).hashCode());
+
+        assertThat(cache.verify(altered)).isInstanceOf(Verification.Refused.class);
+        assertThat(verifications.calls.get()).isEqualTo(before + 1);
+        assertThat(cache.contains(token)).isTrue();
+    }
+
+    @Test
     void rejected_tokens_are_never_cached() {
         String token = issue("alice@example.com");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
