@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.KeyPairs;
+import io.tokenlife.adapters.jwt.SsoAdapters;
 import io.tokenlife.adapters.jwt.UnverifiedTokenDecoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class JwtArchitectureTest {
     @Test
     void only_the_entry_points_of_the_adapter_are_public() {
         classes().that().resideInAPackage("io.tokenlife.adapters.jwt..").and().areTopLevelClasses()
-                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, UnverifiedTokenDecoder.class)
+                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, UnverifiedTokenDecoder.class, SsoAdapters.class)
                 .should().notBePublic()
                 .check(main);
     }
