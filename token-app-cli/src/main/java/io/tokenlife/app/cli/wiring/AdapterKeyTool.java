@@ -1,20 +1,18 @@
 package io.tokenlife.app.cli.wiring;
 
 import io.tokenlife.adapters.jwt.JwtAdapters;
+import io.tokenlife.adapters.jwt.KeyPairs;
 import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Keys through the JWT adapter. */
 final class AdapterKeyTool implements KeyTool {
-    private static final int SECRET_BYTES = 64;
     private final Supplier<TokenlifeSettings> settings;
     private final Supplier<JwtAdapters> jwt;
 
@@ -25,18 +23,22 @@ final class AdapterKeyTool implements KeyTool {
 
     @Override
     public GeneratedKey generate(SigningAlgorithm algorithm) {
-        if (algorithm.isSymmetric()) {
-            byte[] bytes = new byte[SECRET_BYTES];
-            new SecureRandom().nextBytes(bytes);
-            return GeneratedKey.secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        KeyPairs.GeneratedKey key = KeyPairs.generate(algorithm);
+        if (key instanceof KeyPairs.HmacSecret secret) {
+            return GeneratedKey.secret(secret.secret());
         }
-        throw new CliFailure("key pair generation is not available in this build yet");
+        KeyPairs.PemKeyPair pair = (KeyPairs.PemKeyPair) key;
+        return GeneratedKey.pair(pair.privateKeyPem(), pair.publicKeyPem());
     }
 
     @Override
     public String publicJwkSet(Optional<Path> publicKey) {
         if (publicKey.isPresent()) {
-            throw new CliFailure("--public-key is not available in this build yet");
+            try {
+                return KeyPairs.publicJwkSetJson(settings.get().jwt().algorithm(), publicKey.get());
+            } catch (JwtAdapters.KeyLoadException e) {
+                throw new CliFailure(e.getMessage());
+            }
         }
         return jwt.get().publicJwkSetJson();
     }
