@@ -57,7 +57,7 @@ final class JdbiRevocationStore implements RevocationStore {
                     .bind("revokedBy", revocation.revokedBy())
                     .bind("reason", revocation.reason())
                     .execute();
-            advanceSequence(h, seq);
+            advanceSequence(h, seq, RevocationEvent.jti(seq, revocation.jti(), Millis.expiry(revocation.expiresAt())));
             return new Outcome(true, Millis.expiry(revocation.expiresAt()));
         });
         // also when it was revoked already: another process's revocation may not have reached us yet
@@ -102,7 +102,9 @@ final class JdbiRevocationStore implements RevocationStore {
                     .bind("subject", subject)
                     .execute();
             if (changed) {
-                advanceSequence(h, seq);
+                advanceSequence(h, seq, cutoff.subject().isPresent()
+                        ? RevocationEvent.subjectCutoff(seq, subject, cutoffMillis)
+                        : RevocationEvent.globalCutoff(seq, cutoffMillis));
             }
             return null;
         });
@@ -129,11 +131,11 @@ final class JdbiRevocationStore implements RevocationStore {
                 .mapTo(Long.class).one();
     }
 
-    private void advanceSequence(Handle h, long seq) {
+    private void advanceSequence(Handle h, long seq, RevocationEvent event) {
         h.createUpdate("UPDATE revocation_sequence SET last_seq = :seq WHERE id = 1").bind("seq", seq).execute();
         if (db.isPostgres()) {
-            // delivered at commit, only if the transaction commits
-            h.execute("NOTIFY " + CHANNEL + ", '" + seq + "'");
+            // delivered at commit, only if the transaction commits; the payload carries the change itself
+            h.execute("SELECT pg_notify(?, ?)", CHANNEL, event.encode());
         }
     }
 }

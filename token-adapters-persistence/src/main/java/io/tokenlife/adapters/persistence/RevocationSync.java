@@ -119,6 +119,11 @@ final class RevocationSync implements AutoCloseable {
         }
         PGNotification[] notes = listener.unwrap(PGConnection.class)
                 .getNotifications((int) options.pollInterval().toMillis());
+        if (notes != null) {
+            for (PGNotification note : notes) {
+                RevocationEvent.decode(note.getParameter()).ifPresent(this::apply);
+            }
+        }
         if (notes == null || notes.length == 0) {
             // no notification: check the connection is alive, or a dead one would only ever time out
             try (Statement s = listener.createStatement()) {
@@ -140,6 +145,22 @@ final class RevocationSync implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /** Applied at once; the sequence is only advanced by the catch-up, which reads it again. */
+    private void apply(RevocationEvent event) {
+        switch (event.kind()) {
+            case JTI:
+                index.addJti(event.key(), event.value());
+                break;
+            case SUBJECT:
+                index.applySubjectCutoff(event.key(), event.value());
+                break;
+            case GLOBAL:
+            default:
+                index.applyGlobalCutoff(event.value());
+                break;
+        }
     }
 
     /** Applies every revocation with a sequence above the last seen. */
