@@ -1,7 +1,22 @@
 package io.tokenlife.adapters.persistence;
 
+import java.util.Arrays;
+
 /** Reads a canonical lower-case UUID string as two longs, without allocating. */
 final class UuidKeys {
+    /** Digit value of a lower-case hex character; 16 (a bit no digit has) for anything else below 128. */
+    private static final byte[] DIGIT = new byte[128];
+
+    static {
+        Arrays.fill(DIGIT, (byte) 16);
+        for (char c = '0'; c <= '9'; c++) {
+            DIGIT[c] = (byte) (c - '0');
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            DIGIT[c] = (byte) (c - 'a' + 10);
+        }
+    }
+
     private UuidKeys() {
     }
 
@@ -10,20 +25,22 @@ final class UuidKeys {
      * dashes at 8, 13, 18 and 23. Other spellings are other jtis (jtis compare as strings).
      */
     static boolean isCanonical(String s) {
-        if (s == null || s.length() != 36) {
+        if (s == null || s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-'
+                || s.charAt(23) != '-') {
             return false;
         }
-        for (int i = 0; i < 36; i++) {
+        // one branch-free pass: any non-hex character sets bit 4 (or a bit above 6 if not ASCII)
+        int bad = invalid(s, 0, 8) | invalid(s, 9, 13) | invalid(s, 14, 18) | invalid(s, 19, 23) | invalid(s, 24, 36);
+        return bad == 0;
+    }
+
+    private static int invalid(String s, int from, int to) {
+        int bad = 0;
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
+            bad |= (c >>> 7) | (DIGIT[c & 0x7F] & 16);
         }
-        return true;
+        return bad;
     }
 
     /** The most significant 64 bits; {@code s} must be canonical. */
@@ -42,8 +59,7 @@ final class UuidKeys {
     private static long hex(String s, int from, int to, long acc) {
         long v = acc;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            v = (v << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
+            v = (v << 4) | DIGIT[s.charAt(i) & 0x7F];
         }
         return v;
     }

@@ -18,15 +18,14 @@ final class UuidRevocationTable {
     private static final long LARGEST_EXPIRY = 0xFFFF_FFFDL;
     private static final int MIN_CAPACITY = 1024;
 
+    /** keys[2i] and keys[2i+1] are slot i's high and low halves, side by side: one cache line per probe. */
     private static final class Slots {
-        final long[] high;
-        final long[] low;
+        final long[] keys;
         final int[] expiry;
         final int mask;
 
         Slots(int capacity) {
-            high = new long[capacity];
-            low = new long[capacity];
+            keys = new long[capacity * 2];
             expiry = new int[capacity];
             mask = capacity - 1;
         }
@@ -41,8 +40,8 @@ final class UuidRevocationTable {
         Slots s = slots;
         int i = index(high, low, s.mask);
         while (true) {
-            long h = s.high[i];
-            long l = s.low[i];
+            long h = s.keys[2 * i];
+            long l = s.keys[2 * i + 1];
             if (h == high && l == low) {
                 return s.expiry[i] != REMOVED;
             }
@@ -63,8 +62,8 @@ final class UuidRevocationTable {
         Slots s = slots;
         int i = index(high, low, s.mask);
         while (true) {
-            long h = s.high[i];
-            long l = s.low[i];
+            long h = s.keys[2 * i];
+            long l = s.keys[2 * i + 1];
             if (h == high && l == low) {
                 if (s.expiry[i] == REMOVED) {
                     removed--;
@@ -82,14 +81,14 @@ final class UuidRevocationTable {
         if ((size + removed + 1) * 4L > (s.mask + 1) * 3L) {
             s = rebuild(size + 1);
             i = index(high, low, s.mask);
-            while (s.high[i] != 0 || s.low[i] != 0) {
+            while (s.keys[2 * i] != 0 || s.keys[2 * i + 1] != 0) {
                 i = (i + 1) & s.mask;
             }
         }
         // expiry and low first, high last: a half-written slot never looks empty to a reader
         s.expiry[i] = expiry;
-        s.low[i] = low;
-        s.high[i] = high;
+        s.keys[2 * i + 1] = low;
+        s.keys[2 * i] = high;
         size++;
         slots = s;
     }
@@ -107,7 +106,7 @@ final class UuidRevocationTable {
         int count = 0;
         for (int i = 0; i <= s.mask; i++) {
             int e = s.expiry[i];
-            if ((s.high[i] != 0 || s.low[i] != 0) && e != REMOVED && e != NEVER && Integer.toUnsignedLong(e) * 1000 < beforeMillis) {
+            if ((s.keys[2 * i] != 0 || s.keys[2 * i + 1] != 0) && e != REMOVED && e != NEVER && Integer.toUnsignedLong(e) * 1000 < beforeMillis) {
                 s.expiry[i] = REMOVED;
                 count++;
             }
@@ -134,16 +133,16 @@ final class UuidRevocationTable {
         Slots old = slots;
         Slots fresh = new Slots(capacity);
         for (int i = 0; i <= old.mask; i++) {
-            long h = old.high[i];
-            long l = old.low[i];
+            long h = old.keys[2 * i];
+            long l = old.keys[2 * i + 1];
             if ((h != 0 || l != 0) && old.expiry[i] != REMOVED) {
                 int j = index(h, l, fresh.mask);
-                while (fresh.high[j] != 0 || fresh.low[j] != 0) {
+                while (fresh.keys[2 * j] != 0 || fresh.keys[2 * j + 1] != 0) {
                     j = (j + 1) & fresh.mask;
                 }
                 fresh.expiry[j] = old.expiry[i];
-                fresh.low[j] = l;
-                fresh.high[j] = h;
+                fresh.keys[2 * j + 1] = l;
+                fresh.keys[2 * j] = h;
             }
         }
         removed = 0;
