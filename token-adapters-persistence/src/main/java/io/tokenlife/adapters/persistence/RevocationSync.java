@@ -49,7 +49,14 @@ final class RevocationSync implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        int loaded = loadAll();
+        listenNow();
+        int loaded;
+        try {
+            loaded = loadAll();
+        } catch (RuntimeException e) {
+            closeListener();
+            throw e;
+        }
         index.markInSync(true);
         LOG.info("revocation index loaded: {} jti revocations in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
         running = true;
@@ -57,6 +64,21 @@ final class RevocationSync implements AutoCloseable {
         thread = new Thread(this::run, "tokenlife-revocation-sync");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * LISTEN before the load, so a revocation committed from then on is either in the load or notified:
+     * from the moment start() returns, notifications are not missed. On failure the catch-up covers.
+     */
+    private void listenNow() {
+        if (!options.notifications() || !db.isPostgres()) {
+            return;
+        }
+        try {
+            listener = openListener();
+        } catch (SQLException e) {
+            LOG.warn("revocation notifications not available yet (SQL state {}); relying on the catch-up", e.getSQLState());
+        }
     }
 
     private int loadAll() {
