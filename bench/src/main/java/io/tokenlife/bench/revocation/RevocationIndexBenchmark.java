@@ -50,7 +50,11 @@ public final class RevocationIndexBenchmark {
 
         Path dir = Files.createTempDirectory("tokenlife-bench");
         String h2 = "jdbc:h2:file:" + dir.resolve("tokenlife");
-        run("H2 (file)", h2, n, RevocationIndexBenchmark::fillH2);
+        try {
+            run("H2 (file)", h2, n, RevocationIndexBenchmark::fillH2);
+        } finally {
+            deleteRecursively(dir); // a million rows make a file of about 2 GB
+        }
         if (postgres) {
             String name = "tl_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             exec(PG_ADMIN, "CREATE DATABASE " + name);
@@ -169,6 +173,12 @@ public final class RevocationIndexBenchmark {
         return url.startsWith("jdbc:h2:")
                 ? url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
                 : url;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void exec(String url, String sql) throws SQLException {
