@@ -8,6 +8,7 @@ import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,15 +33,36 @@ final class AdapterKeyTool implements KeyTool {
     }
 
     @Override
-    public String publicJwkSet(Optional<Path> publicKey) {
-        if (publicKey.isPresent()) {
+    public String publicJwkSet(Optional<Path> publicKey, Optional<SigningAlgorithm> algorithm) {
+        if (publicKey.isEmpty()) {
+            return jwt.get().publicJwkSetJson();
+        }
+        if (algorithm.isPresent()) {
+            return jwks(algorithm.get(), publicKey.get());
+        }
+        SigningAlgorithm configured = settings.get().jwt().algorithm();
+        List<SigningAlgorithm> candidates = configured.isSymmetric() ? GUESSES : List.of(configured);
+        JwtAdapters.KeyLoadException last = null;
+        for (SigningAlgorithm candidate : candidates) {
             try {
-                return KeyPairs.publicJwkSetJson(settings.get().jwt().algorithm(), publicKey.get());
+                return KeyPairs.publicJwkSetJson(candidate, publicKey.get());
             } catch (JwtAdapters.KeyLoadException e) {
-                throw new CliFailure(e.getMessage());
+                last = e;
             }
         }
-        return jwt.get().publicJwkSetJson();
+        throw new CliFailure(last.getMessage());
+    }
+
+    /** Key types in the order tried when no asymmetric algorithm is named: each curve fits one ES algorithm. */
+    private static final List<SigningAlgorithm> GUESSES = List.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256,
+            SigningAlgorithm.ES384, SigningAlgorithm.ES512, SigningAlgorithm.EdDSA);
+
+    private static String jwks(SigningAlgorithm algorithm, Path publicKey) {
+        try {
+            return KeyPairs.publicJwkSetJson(algorithm, publicKey);
+        } catch (JwtAdapters.KeyLoadException e) {
+            throw new CliFailure(e.getMessage());
+        }
     }
 
     @Override
