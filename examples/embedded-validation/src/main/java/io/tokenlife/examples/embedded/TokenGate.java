@@ -1,0 +1,68 @@
+package io.tokenlife.examples.embedded;
+
+import io.tokenlife.adapters.jwt.JwtAdapters;
+import io.tokenlife.adapters.persistence.PersistenceAdapters;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.policy.ConfigurationFinding;
+import io.tokenlife.domain.policy.ConfigurationReview;
+import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.service.ValidateTokenService;
+import io.tokenlife.domain.settings.TokenlifeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Validates bearer tokens of the tokenlife platform inside this service. */
+public final class TokenGate implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TokenGate.class);
+
+    private final PersistenceAdapters persistence;
+    private final ValidateTokenUseCase validate;
+
+    public TokenGate(Map<String, String> configuration, Clock clock) {
+        // Bad values throw InvalidSettingsException naming the variable.
+        TokenlifeSettings settings = TokenlifeSettings.fromMap(configuration);
+        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
+        findings.forEach(f -> log.warn("security_event=config_warning code={} {}", f.code(), f.message()));
+        if (ConfigurationReview.hasErrors(findings)) {
+            throw new IllegalStateException("FAIL-CLOSED: the token configuration has errors, see the log");
+        }
+
+        JwtAdapters jwt = JwtAdapters.create(settings, clock);          // keys, verifier, cache
+        persistence = PersistenceAdapters.open(settings, clock);        // does not migrate
+        persistence.startRevocationSync();                              // revocations into memory
+
+        SecurityEvents events = event -> log.info("security_event={} {} {}",
+                event.type(), event.message(), event.fields());        // fields never hold a token
+        ValidationPolicy policy = ValidationPolicy.of(settings, persistence.revocationIndex(), persistence.users());
+        validate = new ValidateTokenService(jwt.verifier(), policy, persistence.registry(), events, clock);
+    }
+
+    /** The caller behind a bearer token, or empty with the reason logged. */
+    public Optional<Caller> authenticate(String bearerToken) {
+        ValidationResult result = validate.validate(bearerToken);
+        if (result instanceof ValidationResult.Valid valid) {
+            return Optional.of(Caller.of(valid));                      // subject, jti, admin (is_admin claim)
+        }
+        ValidationResult.Rejected rejected = (ValidationResult.Rejected) result;
+        log.debug("token rejected: {} ({})", rejected.code().wireName(), rejected.detail());
+        return Optional.empty();
+    }
+
+    /** For a readiness probe: false while the revocations may be behind the database. */
+    public boolean ready() {
+        return persistence.revocationIndex().inSync();
+    }
+
+    @Override
+    public void close() {
+        persistence.close();
+    }
+}
