@@ -77,7 +77,7 @@ public final class HttpComposition {
             LOG.info("tokenlife listening on http://{}:{} environment={} algorithm={} database={}",
                     settings.server().host(), app.port(), settings.environment().wireName(),
                     settings.jwt().algorithm(), settings.database().redactedUrl());
-            return new TokenlifeServer(app, jobs, persistence);
+            return new TokenlifeServer(app, services, jobs, persistence);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;

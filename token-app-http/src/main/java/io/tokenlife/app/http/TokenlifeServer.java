@@ -1,5 +1,6 @@
 package io.tokenlife.app.http;
 
+import io.tokenlife.domain.service.TokenServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,12 +13,14 @@ public final class TokenlifeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenlifeServer.class);
 
     private final HttpApplication app;
+    private final TokenServices services;
     private final ScheduledExecutorService jobs;
     private final AutoCloseable storage;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TokenlifeServer(HttpApplication app, ScheduledExecutorService jobs, AutoCloseable storage) {
+    TokenlifeServer(HttpApplication app, TokenServices services, ScheduledExecutorService jobs, AutoCloseable storage) {
         this.app = app;
+        this.services = services;
         this.jobs = jobs;
         this.storage = storage;
     }
@@ -28,6 +31,11 @@ public final class TokenlifeServer implements AutoCloseable {
 
     public HttpApplication application() {
         return app;
+    }
+
+    /** The domain use cases this server runs on (for embedding and tests, e.g. to issue a session token). */
+    public TokenServices services() {
+        return services;
     }
 
     @Override
