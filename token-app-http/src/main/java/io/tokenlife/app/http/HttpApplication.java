@@ -17,9 +17,11 @@ import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.service.TokenServices;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
 public final class HttpApplication {
     /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
     static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
@@ -93,6 +96,11 @@ public final class HttpApplication {
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
+        });
+        config.jetty.modifyServer(server -> {
+            // on stop, refuse new requests and let those in flight finish (up to the stop timeout)
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(STOP_TIMEOUT.toMillis());
         });
         config.events.handlerAdded(info -> {
             if (!info.getPath().equals("*") && info.getHttpMethod().isHttpMethod()) {

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import static net.logstash.logback.argument.StructuredArguments.keyValue;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
@@ -22,6 +24,7 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
     public static final String LOGGER = "tokenlife.security";
     public static final String FIELD = "security_event";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final Pattern PLAIN = Pattern.compile("[^\\s=\"]*");
 
     @Override
     public void emit(SecurityEvent event) {
@@ -30,7 +33,7 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
         StringBuilder format = new StringBuilder(oneLine(event.message())).append(" {}");
         for (Map.Entry<String, String> field : event.fields().entrySet()) {
             if (field.getValue() != null) {
-                args.add(kv(field.getKey(), oneLine(field.getValue())));
+                args.add(field(field.getKey(), oneLine(field.getValue())));
                 format.append(" {}");
             }
         }
@@ -40,6 +43,11 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
         } else {
             LOG.info(format.toString(), arguments);
         }
+    }
+
+    /** key=value; quoted in text when the value has spaces or '=' so that logfmt readers split it right. */
+    private static StructuredArgument field(String key, String value) {
+        return PLAIN.matcher(value).matches() ? kv(key, value) : keyValue(key, value, "{0}=\"{1}\"");
     }
 
     private static String oneLine(String value) {
