@@ -76,8 +76,10 @@ public final class IssuancePolicy {
     private Decision expiry(IssueTokenCommand command, Instant now) {
         IssuanceSettings issuance = settings.issuance();
         Duration max = issuance.apiTokenMaxLifetime();
-        String field = command.tokenUse() == TokenUse.API ? "expires_in_days" : "expires_in";
         Expiry expiry = command.expiry();
+        // name the request field the caller used: an instant (expires_at) or a lifetime
+        String field = expiry instanceof Expiry.At ? "expires_at"
+                : command.tokenUse() == TokenUse.API ? "expires_in_days" : "expires_in";
         if (expiry instanceof Expiry.Default) {
             if (command.tokenUse() == TokenUse.SESSION) {
                 return new ExpiresAt(now.plus(issuance.sessionLifetime()));

@@ -22,13 +22,12 @@ public final class ValidationRules {
     public static ValidationRule expiry(boolean requireExpiration, Duration leeway) {
         return (claims, now) -> {
             Instant exp = claims.expiresAt();
-            if (exp == null) {
-                return requireExpiration
-                        ? RuleVerdict.reject(ValidationCode.TOKEN_MISSING_EXPIRATION,
-                        "the token has no exp claim and REQUIRE_TOKEN_EXPIRATION is on")
-                        : RuleVerdict.ALLOW;
+            if (exp == null && requireExpiration) {
+                return RuleVerdict.reject(ValidationCode.TOKEN_MISSING_EXPIRATION,
+                        "the token has no exp claim and REQUIRE_TOKEN_EXPIRATION is on");
             }
-            if (!now.isBefore(exp.plus(leeway))) {
+            // without exp (allowed when not required) nbf and iat are still checked
+            if (exp != null && !now.isBefore(exp.plus(leeway))) {
                 return RuleVerdict.reject(ValidationCode.TOKEN_EXPIRED, "the token expired at " + exp);
             }
             Instant latest = now.plus(leeway);

@@ -59,7 +59,9 @@ public final class LoginService implements LoginUseCase {
             hasher.matches(command.password().value(), decoyHash()); // same cost as a wrong password
             return refuse(command, email, "unknown_user");
         }
-        if (!hasher.matches(command.password().value(), user.get().passwordHash())) {
+        String hash = user.get().passwordHash();
+        // SSO-only users have no password: refused like a wrong one, at the same cost
+        if (!hasher.matches(command.password().value(), hash == null ? decoyHash() : hash) || hash == null) {
             return refuse(command, email, "wrong_password");
         }
         if (!user.get().active()) {

@@ -6,19 +6,24 @@ import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.LoginUseCase;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenSigner;
 import io.tokenlife.domain.port.out.TokenVerifier;
 import io.tokenlife.domain.port.out.UserDirectory;
+import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.time.Clock;
@@ -86,5 +91,15 @@ public final class TokenServices {
 
     public LoginUseCase login() {
         return new LoginService(settings, ports.users(), ports.passwords(), issue, ports.events());
+    }
+
+    /** User administration over the write side of the user store. */
+    public ManageUsersUseCase manageUsers(UserStore store) {
+        return new UserAdministrationService(store, ports.passwords(), revokeAllTokens(), ports.clock());
+    }
+
+    /** SSO exchange with the trusted providers and a verifier of their ID tokens. */
+    public SsoLoginUseCase ssoLogin(SsoProviders providers, ExternalTokenVerifier verifier, UserStore store) {
+        return new SsoLoginService(providers, verifier, ports.users(), manageUsers(store), issue, ports.events());
     }
 }

@@ -40,9 +40,13 @@ public final class DotEnv {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
+        if (value.startsWith("\"") || value.startsWith("'")) {
+            // a quoted value may be followed by a comment: KEY="value" # why
+            int close = value.indexOf(value.charAt(0), 1);
+            String rest = close < 0 ? null : value.substring(close + 1).strip();
+            if (rest != null && (rest.isEmpty() || rest.startsWith("#"))) {
+                return value.substring(1, close);
+            }
         }
         int comment = value.indexOf(" #");
         return comment >= 0 ? value.substring(0, comment).strip() : value;

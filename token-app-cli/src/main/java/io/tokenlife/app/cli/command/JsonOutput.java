@@ -1,0 +1,100 @@
+package io.tokenlife.app.cli.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.User;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON for scripts, with the field names of the HTTP API (snake_case; RFC 3339 times; seconds since the
+ * epoch inside claims).
+ */
+public final class JsonOutput {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private JsonOutput() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** Claims as they appear in the token. */
+    public static Map<String, Object> claims(TokenClaims c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfPresent(m, "iss", c.issuer());
+        if (!c.audience().isEmpty()) {
+            m.put("aud", c.audience().size() == 1 ? c.audience().get(0) : c.audience());
+        }
+        putIfPresent(m, "sub", c.subject());
+        putIfPresent(m, "iat", c.issuedAt() == null ? null : c.issuedAt().getEpochSecond());
+        putIfPresent(m, "nbf", c.notBefore() == null ? null : c.notBefore().getEpochSecond());
+        putIfPresent(m, "exp", c.expiresAt() == null ? null : c.expiresAt().getEpochSecond());
+        putIfPresent(m, "jti", c.jti());
+        putIfPresent(m, "token_use", c.tokenUse() == null ? null : c.tokenUse().wireName());
+        putIfPresent(m, "scope", c.scope());
+        putIfPresent(m, "env", c.environment());
+        m.putAll(new java.util.TreeMap<>(c.extra()));
+        return m;
+    }
+
+    /** Token metadata, as {@code GET /tokens/{jti}} shows it. */
+    public static Map<String, Object> token(TokenRecord t, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jti", t.jti());
+        m.put("subject", t.subject());
+        m.put("source", t.source().wireName());
+        m.put("token_use", t.tokenUse().wireName());
+        m.put("name", t.name());
+        m.put("scope", t.scope());
+        m.put("issued_at", time(t.issuedAt()));
+        m.put("expires_at", time(t.expiresAt()));
+        m.put("status", t.status(now).wireName());
+        m.put("revoked_at", time(t.revokedAt()));
+        m.put("revoked_by", t.revokedBy());
+        m.put("reason", t.reason());
+        m.put("last_used_at", time(t.lastUsedAt()));
+        return m;
+    }
+
+    /** A user, as {@code GET /users} shows it: never the password hash. */
+    public static Map<String, Object> user(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", u.email());
+        m.put("full_name", u.fullName());
+        m.put("admin", u.admin());
+        m.put("active", u.active());
+        m.put("created_at", time(u.createdAt()));
+        m.put("updated_at", time(u.updatedAt()));
+        return m;
+    }
+
+    public static Map<String, Object> items(List<?> items, String next) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items);
+        m.put("next", next);
+        return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

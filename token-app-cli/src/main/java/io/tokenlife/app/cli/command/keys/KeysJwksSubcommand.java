@@ -1,0 +1,27 @@
+package io.tokenlife.app.cli.command.keys;
+
+import io.tokenlife.app.cli.command.CliCommand;
+import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.port.CliContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+@Command(name = "jwks", description = {"Print the public JWK set of the configured key, or of --public-key.",
+        "Never prints private or symmetric keys: with an HS* algorithm the set is empty."})
+public final class KeysJwksSubcommand extends CliCommand {
+    @Option(names = "--public-key", paramLabel = "PATH", description = "A PEM public key (default: JWT_PUBLIC_KEY_PATH).")
+    Path publicKey;
+
+    public KeysJwksSubcommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        out().println(context.keys().publicJwkSet(Optional.ofNullable(publicKey)));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tokenlife.app.cli.command.token;
+
+import io.tokenlife.app.cli.command.CliCommand;
+import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.in.RevokeTokenResult;
+import io.tokenlife.domain.service.TokenServices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+
+@Command(name = "revoke", description = {"Revoke one token by its jti. Idempotent: revoking twice is not an error.",
+        "A jti the registry never saw is revoked too (a token minted elsewhere with our key)."})
+public final class TokenRevokeSubcommand extends CliCommand {
+    @Parameters(paramLabel = "JTI", description = "The jti of the token.")
+    String jti;
+
+    @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
+    String reason;
+
+    public TokenRevokeSubcommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        TokenServices services = context.services();
+        Optional<TokenRecord> known = services.findToken().find(jti);
+        RevokeTokenResult result = services.revokeToken().revoke(
+                new RevokeTokenCommand(jti, context.operator(), Optional.ofNullable(reason)));
+        if (!result.newlyRevoked()) {
+            out().println("jti " + jti + " was already revoked; nothing changed");
+        } else if (known.isEmpty()) {
+            out().println("revoked jti " + jti + " at " + result.revokedAt()
+                    + " (it was not in the registry; the revocation is recorded anyway)");
+        } else {
+            out().println("revoked jti " + jti + " of " + known.get().subject() + " at " + result.revokedAt());
+        }
+        return ExitCodes.OK;
+    }
+}

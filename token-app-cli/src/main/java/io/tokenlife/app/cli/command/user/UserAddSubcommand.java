@@ -1,0 +1,63 @@
+package io.tokenlife.app.cli.command.user;
+
+import io.tokenlife.app.cli.command.CliCommand;
+import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.settings.Secret;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+
+@Command(name = "add", description = {"Add an active user.",
+        "Without a password the user cannot log in with one (SSO only). Prefer --password-stdin: "
+                + "--password shows in the shell history and the process list."})
+public final class UserAddSubcommand extends CliCommand {
+    @Parameters(paramLabel = "EMAIL", description = "The user's e-mail address (the token subject).")
+    String email;
+
+    @Option(names = "--full-name", paramLabel = "N", description = "The user's full name.")
+    String fullName;
+
+    @Option(names = "--admin", description = "The user may manage every token and user.")
+    boolean admin;
+
+    @ArgGroup(exclusive = true)
+    PasswordSource password;
+
+    static final class PasswordSource {
+        @Option(names = "--password-stdin", required = true, description = "Read the password from stdin (first line).")
+        boolean stdin;
+
+        @Option(names = "--password", required = true, paramLabel = "P", description = "The password itself.")
+        String value;
+    }
+
+    public UserAddSubcommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Secret> secret = Optional.empty();
+        if (password != null) {
+            secret = Optional.of(new Secret(password.stdin ? firstLine(context.readStandardInput()) : password.value));
+        }
+        User user = context.users().create(new CreateUserCommand(email, Optional.ofNullable(fullName), secret, admin));
+        out().println("added user " + user.email() + (user.admin() ? " (admin)" : "")
+                + (secret.isEmpty() ? " without a password (SSO only)" : ""));
+        return ExitCodes.OK;
+    }
+
+    private static String firstLine(String input) {
+        String line = input.lines().findFirst().orElse("");
+        if (line.isEmpty()) {
+            throw new IllegalArgumentException("--password-stdin: standard input is empty");
+        }
+        return line;
+    }
+}

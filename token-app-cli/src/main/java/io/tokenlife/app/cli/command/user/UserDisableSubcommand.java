@@ -1,0 +1,34 @@
+package io.tokenlife.app.cli.command.user;
+
+import io.tokenlife.app.cli.command.CliCommand;
+import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.UpdateUserCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+
+@Command(name = "disable", description = {"Disable a user and revoke every token they hold.",
+        "With REQUIRE_USER_IN_DB=true their tokens are also rejected as user_disabled."})
+public final class UserDisableSubcommand extends CliCommand {
+    @Parameters(paramLabel = "EMAIL", description = "The user's e-mail address.")
+    String email;
+
+    public UserDisableSubcommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        Optional<User> disabled = context.users().update(new UpdateUserCommand(email, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(false), context.operator()));
+        if (disabled.isEmpty()) {
+            err().println("no user with e-mail '" + email + "'");
+            return ExitCodes.FAILED;
+        }
+        out().println("disabled user " + disabled.get().email() + " and revoked the tokens issued to them until now");
+        return ExitCodes.OK;
+    }
+}

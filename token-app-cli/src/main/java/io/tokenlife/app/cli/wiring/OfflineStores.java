@@ -1,0 +1,87 @@
+package io.tokenlife.app.cli.wiring;
+
+import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.domain.model.Page;
+import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.UserDirectory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ports of a CLI run without a database: issuing records nothing, no token is revoked, no user is
+ * known. Anything that would need durability refuses with a message saying so.
+ */
+final class OfflineStores implements IssuedTokenStore, RevocationStore, RevocationIndex, PasswordHasher {
+    private static final String NEEDS_DB = "this operation needs the database; it is not available without one";
+
+    @Override
+    public void record(TokenRecord token) {
+        // offline: the token is issued but not recorded, as the operator asked
+    }
+
+    @Override
+    public Optional<TokenRecord> find(String jti) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Page<TokenRecord> list(TokenQuery query, Instant now) {
+        return new Page<>(List.of(), Optional.empty());
+    }
+
+    @Override
+    public void touch(String jti, Instant at) {
+        // nothing to remember without a registry
+    }
+
+    @Override
+    public int purgeExpired(Instant before) {
+        throw new CliFailure(NEEDS_DB);
+    }
+
+    @Override
+    public boolean revoke(Revocation revocation) {
+        throw new CliFailure(NEEDS_DB);
+    }
+
+    @Override
+    public void revokeAll(RevocationCutoff cutoff) {
+        throw new CliFailure(NEEDS_DB);
+    }
+
+    @Override
+    public int purgeExpiredRevocations(Instant before) {
+        throw new CliFailure(NEEDS_DB);
+    }
+
+    @Override
+    public RevocationState check(String jti, String subject, Instant issuedAt) {
+        return RevocationState.NOT_REVOKED;
+    }
+
+    /** No user is known without the database. */
+    static UserDirectory noUsers() {
+        return email -> Optional.<User>empty();
+    }
+
+    @Override
+    public String hash(String password) {
+        throw new CliFailure(NEEDS_DB);
+    }
+
+    @Override
+    public boolean matches(String password, String hash) {
+        return false;
+    }
+}

@@ -1,0 +1,167 @@
+package io.tokenlife.domain.service;
+
+import io.tokenlife.domain.fakes.DomainFixture;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.SecurityEventType;
+import io.tokenlife.domain.model.SsoProvider;
+import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.model.ValidationCode;
+import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
+import io.tokenlife.domain.port.in.SsoLoginCommand;
+import io.tokenlife.domain.port.in.SsoLoginResult;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
+import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.LoginCommand;
+import io.tokenlife.domain.port.in.LoginResult;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.UserStore;
+import io.tokenlife.domain.settings.Secret;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IdentityServicesTest {
+    private final DomainFixture domain = DomainFixture.with();
+    private final ManageUsersUseCase users = domain.services.manageUsers(domain.users);
+
+    private static CreateUserCommand newUser(String email, String password, boolean admin) {
+        return new CreateUserCommand(email, Optional.of("Full Name"), Optional.ofNullable(password).map(Secret::new), admin);
+    }
+
+    private String login(String email, String password) {
+        LoginResult result = domain.services.login().login(
+                new LoginCommand(email, new Secret(password), TokenSource.LOGIN, "127.0.0.1"));
+        assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
+        return ((LoginResult.LoggedIn) result).token().compact();
+    }
+
+    @Test
+    void createsAUserWithALowerCasedEmailAndAHashedPassword() {
+        User user = users.create(newUser("Alice@Example.COM", "correct horse battery", false));
+
+        assertThat(user.email()).isEqualTo("alice@example.com");
+        assertThat(user.passwordHash()).isNotEqualTo("correct horse battery");
+        assertThat(user.active()).isTrue();
+        assertThat(users.list()).extracting(User::email).containsExactly("alice@example.com");
+        assertThat(login("alice@example.com", "correct horse battery")).isNotBlank();
+    }
+
+    @Test
+    void refusesABadEmailAShortPasswordAndADuplicate() {
+        assertThatThrownBy(() -> users.create(newUser("not-an-email", "long enough password", false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("email:");
+        assertThatThrownBy(() -> users.create(newUser("bob@example.com", "short", false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("password:");
+        users.create(newUser("bob@example.com", "long enough password", false));
+        assertThatThrownBy(() -> users.create(newUser("BOB@example.com", "long enough password", false)))
+                .isInstanceOf(UserStore.DuplicateUserException.class);
+    }
+
+    @Test
+    void disablingAUserRevokesTheirTokensAtOnce() {
+        users.create(newUser("carol@example.com", "long enough password", false));
+        String token = login("carol@example.com", "long enough password");
+        domain.clock.advance(Duration.ofSeconds(5));
+
+        users.update(new UpdateUserCommand("carol@example.com", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false), "admin@example.com"));
+
+        ValidationResult result = domain.services.validateToken().validate(token);
+        assertThat(result).isInstanceOf(ValidationResult.Rejected.class);
+        assertThat(((ValidationResult.Rejected) result).code()).isIn(ValidationCode.TOKEN_REVOKED, ValidationCode.USER_DISABLED);
+        assertThat(domain.events.of(SecurityEventType.SUBJECT_TOKENS_REVOKED)).hasSize(1);
+    }
+
+    @Test
+    void renamingAUserKeepsTheirTokensValid() {
+        users.create(newUser("dave@example.com", "long enough password", false));
+        String token = login("dave@example.com", "long enough password");
+
+        Optional<User> updated = users.update(new UpdateUserCommand("dave@example.com", Optional.of("Dave D."),
+                Optional.empty(), Optional.empty(), Optional.empty(), "admin@example.com"));
+
+        assertThat(updated.orElseThrow().fullName()).isEqualTo("Dave D.");
+        assertThat(domain.services.validateToken().validate(token).isValid()).isTrue();
+        assertThat(users.update(new UpdateUserCommand("nobody@example.com", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), "a"))).isEmpty();
+    }
+
+    // --- SSO
+
+    private static final SsoProvider PROVIDER = new SsoProvider("idp", "https://idp.test", "tokenlife",
+            Optional.of(URI.create("https://idp.test/jwks")), Optional.empty(), "email", false);
+    private static final SsoProvider AUTO_PROVIDER = new SsoProvider("auto", "https://idp.test", "tokenlife",
+            Optional.of(URI.create("https://idp.test/jwks")), Optional.empty(), "email", true);
+
+    private SsoLoginUseCase sso(ExternalTokenVerifier verifier) {
+        return domain.services.ssoLogin(id -> Optional.of(id.equals("auto") ? AUTO_PROVIDER : PROVIDER)
+                .filter(p -> !id.equals("unknown")), verifier, domain.users);
+    }
+
+    private static ExternalTokenVerifier claims(Map<String, Object> extra) {
+        return (provider, token) -> new ExternalTokenVerifier.Verified(TokenClaims.builder()
+                .issuer(provider.issuer()).audience(provider.audience()).subject("idp-user-1").extra(extra).build());
+    }
+
+    @Test
+    void ssoIssuesASessionTokenWithSourceSsoForAKnownUser() {
+        users.create(newUser("erin@example.com", null, true));
+
+        SsoLoginResult result = sso(claims(Map.of("email", "Erin@Example.com"))).login(new SsoLoginCommand("idp", "id-token", "127.0.0.1"));
+
+        assertThat(result).isInstanceOf(SsoLoginResult.LoggedIn.class);
+        var token = ((SsoLoginResult.LoggedIn) result).token();
+        assertThat(token.record().source()).isEqualTo(TokenSource.SSO);
+        assertThat(token.claims().subject()).isEqualTo("erin@example.com");
+        assertThat(token.claims().extra()).containsEntry(Caller.ADMIN_CLAIM, true);
+        assertThat(domain.store.find(token.jti())).isPresent();
+    }
+
+    @Test
+    void ssoCreatesTheUserOnFirstLoginOnlyWhenTheProviderAllowsIt() {
+        SsoLoginResult refused = sso(claims(Map.of("email", "frank@example.com"))).login(new SsoLoginCommand("idp", "t", "c"));
+        SsoLoginResult created = sso(claims(Map.of("email", "frank@example.com"))).login(new SsoLoginCommand("auto", "t", "c"));
+
+        assertThat(refused).isInstanceOf(SsoLoginResult.Refused.class);
+        assertThat(created).isInstanceOf(SsoLoginResult.LoggedIn.class);
+        assertThat(domain.users.find("frank@example.com")).isPresent();
+        assertThat(domain.events.of(SecurityEventType.LOGIN_FAILED)).hasSize(1);
+    }
+
+    @Test
+    void aUserWithoutPasswordCannotLogInWithOne() {
+        users.create(newUser("sso-only@example.com", null, false));
+
+        LoginResult result = domain.services.login().login(new LoginCommand("sso-only@example.com",
+                new Secret("decoy password for unknown users"), TokenSource.LOGIN, "127.0.0.1"));
+
+        assertThat(result).isInstanceOf(LoginResult.Refused.class);
+    }
+
+    @Test
+    void ssoRefusesUnknownProvidersUnverifiedTokensMissingOrUnverifiedEmailsAndDisabledUsers() {
+        assertThat(sso(claims(Map.of("email", "a@example.com"))).login(new SsoLoginCommand("unknown", "t", "c")))
+                .isInstanceOf(SsoLoginResult.UnknownProvider.class);
+        assertThat(sso((p, t) -> new ExternalTokenVerifier.Refused("bad signature")).login(new SsoLoginCommand("auto", "t", "c")))
+                .isEqualTo(new SsoLoginResult.Refused("bad signature"));
+        assertThat(sso(claims(Map.of())).login(new SsoLoginCommand("auto", "t", "c")))
+                .isInstanceOf(SsoLoginResult.Refused.class);
+        assertThat(sso(claims(Map.of("email", "g@example.com", "email_verified", false))).login(new SsoLoginCommand("auto", "t", "c")))
+                .isInstanceOf(SsoLoginResult.Refused.class);
+        users.create(newUser("h@example.com", null, false));
+        users.update(new UpdateUserCommand("h@example.com", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false), "admin"));
+        assertThat(sso(claims(Map.of("email", "h@example.com"))).login(new SsoLoginCommand("idp", "t", "c")))
+                .isInstanceOf(SsoLoginResult.Refused.class);
+    }
+}
