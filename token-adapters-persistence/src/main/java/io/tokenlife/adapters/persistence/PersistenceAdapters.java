@@ -8,57 +8,115 @@ import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The persistence adapter's entry point for composition roots: one connection pool, the migrations,
  * and the stores over it; the revocation index is kept current in the background.
- * STUB: the API is agreed; the implementation lands with the persistence adapter.
+ *
+ * <p>Lifecycle: {@link #open}, {@link #migrate()}, {@link #startRevocationSync()}, use, {@link #close()}.
+ * Writes fail with {@code StoreUnavailableException} while the database is down; the revocation index
+ * keeps answering from memory and everything reconnects by itself.
  */
 public final class PersistenceAdapters implements AutoCloseable {
-    private PersistenceAdapters() {
+    private final Database db;
+    private final MemoryRevocationIndex index;
+    private final JdbiIssuedTokenStore registry;
+    private final JdbiRevocationStore revocations;
+    private final JdbiUserStore users;
+    private final PasswordHasher passwords = new BcryptPasswordHasher();
+    private final RevocationSync sync;
+    private final ScheduledExecutorService maintenance;
+
+    private PersistenceAdapters(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
+        this.db = new Database(settings.database().url(), settings.database().redactedUrl(), options.connectionTimeout());
+        this.index = new MemoryRevocationIndex();
+        this.registry = new JdbiIssuedTokenStore(db, index);
+        this.revocations = new JdbiRevocationStore(db, index);
+        this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tokenlife-last-use-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        long flush = options.touchFlushInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
     public static PersistenceAdapters open(TokenlifeSettings settings, Clock clock) {
-        throw new UnsupportedOperationException("persistence adapter not implemented yet");
+        return open(settings, clock, PersistenceOptions.defaults());
+    }
+
+    /** Opens the pool for DATABASE_URL with explicit tuning (tests, benchmarks). Does not migrate. */
+    public static PersistenceAdapters open(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
+        return new PersistenceAdapters(settings, clock, options);
     }
 
     /** Runs the Flyway migrations; returns how many were applied. */
     public int migrate() {
-        throw new UnsupportedOperationException();
+        return db.migrate();
     }
 
-    /** Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up). */
+    /**
+     * Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up).
+     * Throws {@code StoreUnavailableException} when the database cannot be read: an empty index would
+     * accept revoked tokens.
+     */
     public void startRevocationSync() {
-        throw new UnsupportedOperationException();
+        sync.start();
     }
 
     public IssuedTokenStore registry() {
-        throw new UnsupportedOperationException();
+        return registry;
     }
 
     public RevocationStore revocations() {
-        throw new UnsupportedOperationException();
+        return revocations;
     }
 
+    /** Answers from memory; {@code inSync()} is false before {@link #startRevocationSync()} and while catch-up fails. */
     public RevocationIndex revocationIndex() {
-        throw new UnsupportedOperationException();
+        return index;
     }
 
     public UserStore users() {
-        throw new UnsupportedOperationException();
+        return users;
     }
 
     public PasswordHasher passwords() {
-        throw new UnsupportedOperationException();
+        return passwords;
     }
 
     /** The database answers now (for {@code /ready}). */
     public boolean isReachable() {
-        throw new UnsupportedOperationException();
+        return db.isReachable();
+    }
+
+    /** The jti revocations this process holds in memory (for metrics). */
+    public int liveRevocations() {
+        return index.jtiCount();
+    }
+
+    /** Writes buffered last-use times now (they are otherwise written every few seconds). */
+    public void flushLastUse() {
+        registry.flushTouches();
     }
 
     @Override
     public void close() {
+        sync.close();
+        maintenance.shutdownNow();
+        try {
+            maintenance.awaitTermination(Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        registry.flushTouches();
+        db.close();
     }
 }

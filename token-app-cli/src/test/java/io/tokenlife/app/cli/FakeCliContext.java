@@ -124,7 +124,7 @@ public final class FakeCliContext implements CliContext {
             }
 
             @Override
-            public String publicJwkSet(Optional<Path> publicKey) {
+            public String publicJwkSet(Optional<Path> publicKey, Optional<SigningAlgorithm> algorithm) {
                 return publicKey.map(p -> "{\"keys\":[{\"kid\":\"" + p.getFileName() + "\"}]}").orElse("{\"keys\":[]}");
             }
 

@@ -20,6 +20,18 @@ import java.util.Set;
 public final class ConfigurationReview {
     /** Minimum HMAC secret length (RFC 7518 §3.2 asks for a key as long as the hash output). */
     public static final int MIN_SECRET_BYTES = 32;
+
+    /** An HMAC key at least as long as the hash output: 32, 48 or 64 bytes. */
+    public static int minSecretBytes(io.tokenlife.domain.settings.SigningAlgorithm algorithm) {
+        switch (algorithm) {
+            case HS384:
+                return 48;
+            case HS512:
+                return 64;
+            default:
+                return MIN_SECRET_BYTES;
+        }
+    }
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
     /** Values seen in examples and tutorials, refused outside development. Compared case-insensitively. */
@@ -112,14 +124,15 @@ public final class ConfigurationReview {
                 findings.add(error("secret_placeholder", List.of("JWT_SECRET_KEY"),
                         "JWT_SECRET_KEY is a well-known placeholder value: set a random secret of at least "
                                 + MIN_SECRET_BYTES + " bytes"));
-            } else if (env.isProtected() && secret.get().lengthInBytes() < MIN_SECRET_BYTES) {
-                findings.add(error("secret_too_short", List.of("JWT_SECRET_KEY"),
-                        "JWT_SECRET_KEY is " + secret.get().lengthInBytes() + " bytes long; at least "
-                                + MIN_SECRET_BYTES + " are required in " + env.wireName()));
-            } else if (secret.get().lengthInBytes() < MIN_SECRET_BYTES || isPlaceholder(secret.get())) {
+            } else if (secret.get().lengthInBytes() < minSecretBytes(s.jwt().algorithm())) {
+                // the signer cannot use it at all (RFC 7518 §3.2), so this is an error in every environment
+                findings.add(error("secret_too_short", List.of("JWT_SECRET_KEY", "JWT_ALGORITHM"),
+                        "JWT_SECRET_KEY is " + secret.get().lengthInBytes() + " bytes long; " + s.jwt().algorithm()
+                                + " needs at least " + minSecretBytes(s.jwt().algorithm())
+                                + " (for example: tokenlife keys generate --alg " + s.jwt().algorithm() + ")"));
+            } else if (isPlaceholder(secret.get())) {
                 findings.add(warning("secret_weak", List.of("JWT_SECRET_KEY"),
-                        "JWT_SECRET_KEY is shorter than " + MIN_SECRET_BYTES + " bytes or a placeholder: "
-                                + "accepted in development only"));
+                        "JWT_SECRET_KEY is a well-known placeholder value: accepted in development only"));
             }
         } else {
             boolean pathsMissing = s.jwt().privateKeyPath().isEmpty() || s.jwt().publicKeyPath().isEmpty();

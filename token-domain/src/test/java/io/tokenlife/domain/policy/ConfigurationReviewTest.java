@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigurationReviewTest {
-    private static final String STRONG_SECRET = "k3T9-pQ2x!vL8zR4mW7nB1cY6hJ0sD5fG3aE8uI2oP4";
+    private static final String STRONG_SECRET = "k3T9-pQ2x!vL8zR4mW7nB1cY6hJ0sD5fG3aE8uI2oP4-Zq7Wm2Xc9Vb4Nn1Hj6Kk3Ll8";
     private static final String STRONG_PASSWORD = "correct-horse-battery-staple";
 
     /** A production configuration that follows every piece of advice: no findings at all. */
@@ -169,7 +169,7 @@ class ConfigurationReviewTest {
     }
 
     @Test
-    void aSecretShorterThan32BytesIsAnErrorOutsideDevelopment() {
+    void aSecretShorterThan32BytesIsAnErrorInEveryEnvironment() {
         String thirtyOne = "x".repeat(20) + "Y7#kq2LmN0p";
         String thirtyTwo = thirtyOne + "Z";
         assertThat(thirtyOne).hasSize(31);
@@ -179,7 +179,16 @@ class ConfigurationReviewTest {
         assertThat(codes(staging("JWT_SECRET_KEY", thirtyOne))).containsEntry("secret_too_short", Severity.ERROR);
         assertThat(production("JWT_SECRET_KEY", thirtyTwo)).isEmpty();
         assertThat(codes(development("JWT_SECRET_KEY", thirtyOne)))
-                .containsExactly(Map.entry("secret_weak", Severity.WARNING));
+                .containsExactly(Map.entry("secret_too_short", Severity.ERROR));
+    }
+
+    @Test
+    void hs384AndHs512NeedSecretsAsLongAsTheirHashes() {
+        assertThat(codes(development("JWT_ALGORITHM", "HS512", "JWT_SECRET_KEY", "k".repeat(63))))
+                .containsExactly(Map.entry("secret_too_short", Severity.ERROR));
+        assertThat(development("JWT_ALGORITHM", "HS512", "JWT_SECRET_KEY", "k".repeat(64))).isEmpty();
+        assertThat(codes(development("JWT_ALGORITHM", "HS384", "JWT_SECRET_KEY", "k".repeat(47))))
+                .containsExactly(Map.entry("secret_too_short", Severity.ERROR));
     }
 
     @Test
@@ -190,12 +199,12 @@ class ConfigurationReviewTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"changeme", "secret", "my-test-key", "CHANGEME", "your-secret-key-here"})
-    void aPlaceholderSecretIsAnErrorOutsideDevelopmentAndAWarningInIt(String placeholder) {
+    void aPlaceholderSecretIsAnErrorEverywhereBecauseItIsAlsoTooShort(String placeholder) {
         assertThat(codes(production("JWT_SECRET_KEY", placeholder)))
                 .containsExactly(Map.entry("secret_placeholder", Severity.ERROR));
         assertThat(codes(staging("JWT_SECRET_KEY", placeholder))).containsEntry("secret_placeholder", Severity.ERROR);
         assertThat(codes(development("JWT_SECRET_KEY", placeholder)))
-                .containsExactly(Map.entry("secret_weak", Severity.WARNING));
+                .containsExactly(Map.entry("secret_too_short", Severity.ERROR));
     }
 
     @Test

@@ -11,9 +11,9 @@ public interface KeyTool {
 
     /**
      * The public JWK set ({@code {"keys":[...]}}) of {@code publicKey}, or of the configured key when
-     * empty; never private or symmetric material.
+     * empty; never private or symmetric material. {@code algorithm} is the key file's algorithm, when known.
      */
-    String publicJwkSet(Optional<Path> publicKey);
+    String publicJwkSet(Optional<Path> publicKey, Optional<SigningAlgorithm> algorithm);
 
     /** Loads the configured keys as the service would; a problem is a {@link CliFailure} naming the variable. */
     void checkConfiguredKeys();

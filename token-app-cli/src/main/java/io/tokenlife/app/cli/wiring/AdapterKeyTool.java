@@ -1,20 +1,19 @@
 package io.tokenlife.app.cli.wiring;
 
 import io.tokenlife.adapters.jwt.JwtAdapters;
+import io.tokenlife.adapters.jwt.KeyPairs;
 import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Keys through the JWT adapter. */
 final class AdapterKeyTool implements KeyTool {
-    private static final int SECRET_BYTES = 64;
     private final Supplier<TokenlifeSettings> settings;
     private final Supplier<JwtAdapters> jwt;
 
@@ -25,20 +24,45 @@ final class AdapterKeyTool implements KeyTool {
 
     @Override
     public GeneratedKey generate(SigningAlgorithm algorithm) {
-        if (algorithm.isSymmetric()) {
-            byte[] bytes = new byte[SECRET_BYTES];
-            new SecureRandom().nextBytes(bytes);
-            return GeneratedKey.secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        KeyPairs.GeneratedKey key = KeyPairs.generate(algorithm);
+        if (key instanceof KeyPairs.HmacSecret secret) {
+            return GeneratedKey.secret(secret.secret());
         }
-        throw new CliFailure("key pair generation is not available in this build yet");
+        KeyPairs.PemKeyPair pair = (KeyPairs.PemKeyPair) key;
+        return GeneratedKey.pair(pair.privateKeyPem(), pair.publicKeyPem());
     }
 
     @Override
-    public String publicJwkSet(Optional<Path> publicKey) {
-        if (publicKey.isPresent()) {
-            throw new CliFailure("--public-key is not available in this build yet");
+    public String publicJwkSet(Optional<Path> publicKey, Optional<SigningAlgorithm> algorithm) {
+        if (publicKey.isEmpty()) {
+            return jwt.get().publicJwkSetJson();
         }
-        return jwt.get().publicJwkSetJson();
+        if (algorithm.isPresent()) {
+            return jwks(algorithm.get(), publicKey.get());
+        }
+        SigningAlgorithm configured = settings.get().jwt().algorithm();
+        List<SigningAlgorithm> candidates = configured.isSymmetric() ? GUESSES : List.of(configured);
+        JwtAdapters.KeyLoadException last = null;
+        for (SigningAlgorithm candidate : candidates) {
+            try {
+                return KeyPairs.publicJwkSetJson(candidate, publicKey.get());
+            } catch (JwtAdapters.KeyLoadException e) {
+                last = e;
+            }
+        }
+        throw new CliFailure(last.getMessage());
+    }
+
+    /** Key types in the order tried when no asymmetric algorithm is named: each curve fits one ES algorithm. */
+    private static final List<SigningAlgorithm> GUESSES = List.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256,
+            SigningAlgorithm.ES384, SigningAlgorithm.ES512, SigningAlgorithm.EdDSA);
+
+    private static String jwks(SigningAlgorithm algorithm, Path publicKey) {
+        try {
+            return KeyPairs.publicJwkSetJson(algorithm, publicKey);
+        } catch (JwtAdapters.KeyLoadException e) {
+            throw new CliFailure(e.getMessage());
+        }
     }
 
     @Override

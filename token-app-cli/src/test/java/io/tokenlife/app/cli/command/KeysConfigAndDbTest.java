@@ -103,7 +103,7 @@ class KeysConfigAndDbTest {
         Result json = run(context, "config", "check", "--json");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("ERROR secret_too_short [JWT_SECRET_KEY]").contains("FAIL-CLOSED");
+        assertThat(r.out()).contains("ERROR secret_too_short [JWT_SECRET_KEY, JWT_ALGORITHM]").contains("FAIL-CLOSED");
         assertThat(r.out()).doesNotContain("too-short-secret");
         assertThat(r.err()).contains("would refuse to start");
         assertThat(json.exit()).isEqualTo(1);

@@ -3,6 +3,7 @@ package io.tokenlife.app.cli.command.keys;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.settings.SigningAlgorithm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,13 +16,17 @@ public final class KeysJwksSubcommand extends CliCommand {
     @Option(names = "--public-key", paramLabel = "PATH", description = "A PEM public key (default: JWT_PUBLIC_KEY_PATH).")
     Path publicKey;
 
+    @Option(names = "--alg", paramLabel = "ALG", description = {"The algorithm of --public-key (default: JWT_ALGORITHM "
+            + "when asymmetric, else guessed from the key: RS256, ES256/384/512 by curve, EdDSA)."})
+    SigningAlgorithm algorithm;
+
     public KeysJwksSubcommand(CliContext context) {
         super(context);
     }
 
     @Override
     public Integer call() {
-        out().println(context.keys().publicJwkSet(Optional.ofNullable(publicKey)));
+        out().println(context.keys().publicJwkSet(Optional.ofNullable(publicKey), Optional.ofNullable(algorithm)));
         return ExitCodes.OK;
     }
 }

@@ -1,0 +1,226 @@
+package io.tokenlife.bench.validation;
+
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.tokenlife.adapters.jwt.JwtAdapters;
+import io.tokenlife.adapters.jwt.KeyPairs;
+import io.tokenlife.domain.fakes.InMemoryTokenStore;
+import io.tokenlife.domain.fakes.InMemoryUserDirectory;
+import io.tokenlife.domain.fakes.PlainPasswordHasher;
+import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.IssueTokenCommand;
+import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.SigningAlgorithm;
+import io.tokenlife.domain.settings.TokenlifeSettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Validation throughput per algorithm, in one run:
+ * <ul>
+ *   <li>{@code rawNimbus}: {@code SignedJWT.parse} + {@code verify} with a prepared verifier + claims set — the floor;</li>
+ *   <li>{@code firstSeen}: the full validation use case (all of SPEC.md §3) with the verified-token cache off;</li>
+ *   <li>{@code repeated}: the same with the cache on, tokens already seen.</li>
+ * </ul>
+ * Every call gets a fresh copy of the token string (as a server does when it reads a header), cycling
+ * through 1,024 valid, registered tokens, against a revocation index holding 1,000,000 live revocations.
+ * {@link #main} runs it through the JMH Runner and prints each figure's ratio to {@code rawNimbus}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ValidationBenchmark {
+    static final int TOKENS = 1024;
+    static final int LIVE_REVOCATIONS = 1_000_000;
+
+    @Param({"HS256", "RS256", "ES256", "EdDSA"})
+    public String algorithm;
+
+    private char[][] tokens;
+    private int next;
+    private JWSVerifier rawVerifier;
+    private ValidateTokenUseCase uncached;
+    private ValidateTokenUseCase cached;
+    private Path keyDir;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        SigningAlgorithm alg = SigningAlgorithm.valueOf(algorithm);
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_ALGORITHM", alg.joseName());
+        env.put("DATABASE_URL", "jdbc:h2:mem:bench");
+        KeyPairs.GeneratedKey key = KeyPairs.generate(alg);
+        if (key instanceof KeyPairs.HmacSecret secret) {
+            env.put("JWT_SECRET_KEY", secret.secret());
+        } else {
+            KeyPairs.PemKeyPair pair = (KeyPairs.PemKeyPair) key;
+            keyDir = Files.createTempDirectory("tokenlife-bench");
+            env.put("JWT_PRIVATE_KEY_PATH", Files.writeString(keyDir.resolve("private.pem"), pair.privateKeyPem()).toString());
+            env.put("JWT_PUBLIC_KEY_PATH", Files.writeString(keyDir.resolve("public.pem"), pair.publicKeyPem()).toString());
+        }
+        Clock clock = Clock.systemUTC();
+        InMemoryTokenStore store = revocationIndexWithLiveRevocations(clock.instant());
+
+        Map<String, String> off = new HashMap<>(env);
+        off.put("VERIFIED_TOKEN_CACHE_SIZE", "0");
+        TokenServices noCache = services(TokenlifeSettings.fromMap(off), store, clock);
+        TokenServices withCache = services(TokenlifeSettings.fromMap(env), store, clock);
+        uncached = noCache.validateToken();
+        cached = withCache.validateToken();
+
+        tokens = new char[TOKENS][];
+        for (int i = 0; i < TOKENS; i++) {
+            IssueTokenResult issued = noCache.issueToken().issue(IssueTokenCommand.session("user" + i + "@example.com", TokenSource.CLI));
+            String token = ((IssueTokenResult.Issued) issued).token().compact();
+            tokens[i] = token.toCharArray();
+            if (!cached.validate(token).isValid() || !uncached.validate(token).isValid()) {
+                throw new IllegalStateException("a benchmark token does not validate: " + uncached.validate(token));
+            }
+        }
+        rawVerifier = rawVerifier(alg, env, JwtAdapters.create(TokenlifeSettings.fromMap(off), clock).publicJwkSetJson());
+        SignedJWT probe = SignedJWT.parse(new String(tokens[0]));
+        if (!probe.verify(rawVerifier)) {
+            throw new IllegalStateException("raw nimbus does not verify the benchmark tokens");
+        }
+    }
+
+    /**
+     * The index under test. Today the domain test-jar's {@link InMemoryTokenStore}; to measure the compact
+     * index of the persistence module, return it here instead (it implements {@link RevocationIndex}).
+     */
+    private static InMemoryTokenStore revocationIndexWithLiveRevocations(Instant now) {
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        Instant expires = now.plus(Duration.ofDays(1));
+        for (int i = 0; i < LIVE_REVOCATIONS; i++) {
+            store.revoke(new Revocation(new UUID(0x5eed_0000_0000_0000L + i, i).toString(), "revoked" + (i % 1000) + "@example.com",
+                    now, "bench", "bench", expires));
+        }
+        return store;
+    }
+
+    private static TokenServices services(TokenlifeSettings settings, InMemoryTokenStore store, Clock clock) {
+        JwtAdapters jwt = JwtAdapters.create(settings, clock);
+        return new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(), store, store, store,
+                new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(), event -> { }, clock));
+    }
+
+    private static JWSVerifier rawVerifier(SigningAlgorithm alg, Map<String, String> env, String jwks) throws Exception {
+        if (alg.isSymmetric()) {
+            return new MACVerifier(env.get("JWT_SECRET_KEY").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        JWK jwk = JWKSet.parse(jwks).getKeys().get(0);
+        switch (alg.family()) {
+            case RSA: return new RSASSAVerifier((RSAKey) jwk);
+            case EC: return new ECDSAVerifier((ECKey) jwk);
+            default: return new Ed25519Verifier((OctetKeyPair) jwk);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        if (keyDir != null) {
+            try (var files = Files.list(keyDir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(keyDir);
+        }
+    }
+
+    private String nextToken() {
+        next = (next + 1) & (TOKENS - 1);
+        return new String(tokens[next]);
+    }
+
+    @Benchmark
+    public JWTClaimsSet rawNimbus() throws Exception {
+        SignedJWT jwt = SignedJWT.parse(nextToken());
+        if (!jwt.verify(rawVerifier)) {
+            throw new IllegalStateException("signature");
+        }
+        return jwt.getJWTClaimsSet();
+    }
+
+    @Benchmark
+    public ValidationResult firstSeen() {
+        return uncached.validate(nextToken());
+    }
+
+    @Benchmark
+    public ValidationResult repeated() {
+        return cached.validate(nextToken());
+    }
+
+    /**
+     * Runs this benchmark (JMH command-line options accepted, e.g. {@code -f 1 -wi 2 -w 2s -i 3 -r 2s}) and
+     * prints ops/s with the ratio of each figure to raw nimbus for the same algorithm.
+     */
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
+                .include(ValidationBenchmark.class.getName()).build()).run();
+        Map<String, Map<String, Double>> byAlgorithm = new TreeMap<>(Comparator.comparingInt(a -> order(a)));
+        for (RunResult r : results) {
+            String alg = r.getParams().getParam("algorithm");
+            String bench = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+            byAlgorithm.computeIfAbsent(alg, a -> new HashMap<>()).put(bench, r.getPrimaryResult().getScore());
+        }
+        StringBuilder out = new StringBuilder(String.format("%n%-6s %14s %14s %8s %14s %8s%n", "alg", "raw nimbus",
+                "first-seen", "ratio", "repeated", "ratio"));
+        byAlgorithm.forEach((alg, s) -> {
+            double raw = s.getOrDefault("rawNimbus", Double.NaN);
+            double first = s.getOrDefault("firstSeen", Double.NaN);
+            double rep = s.getOrDefault("repeated", Double.NaN);
+            out.append(String.format("%-6s %14.0f %14.0f %7.2fx %14.0f %7.2fx%n", alg, raw, first, first / raw, rep, rep / raw));
+        });
+        System.out.print(out);
+    }
+
+    private static int order(String alg) {
+        return java.util.List.of("HS256", "RS256", "ES256", "EdDSA").indexOf(alg);
+    }
+}

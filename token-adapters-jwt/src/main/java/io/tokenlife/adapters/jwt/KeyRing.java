@@ -1,0 +1,119 @@
+package io.tokenlife.adapters.jwt;
+
+import io.tokenlife.domain.settings.SigningAlgorithm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The keys of one algorithm: the current signing key, and every key accepted for verification by
+ * {@code kid} (the current one, a published next key, retired keys kept until their tokens expire).
+ * Reads see an immutable snapshot; every change bumps {@link #version()} and tells the listeners, so
+ * caches of verified tokens can be emptied.
+ */
+final class KeyRing {
+    private record Snapshot(long version, SigningKey current, Map<String, RingKey> byKid, List<RingKey> all) {
+    }
+
+    private final SigningAlgorithm algorithm;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Snapshot snapshot;
+
+    private KeyRing(SigningAlgorithm algorithm, SigningKey current, List<RingKey> verificationKeys) {
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.snapshot = snapshot(1, current, verificationKeys);
+    }
+
+    /** A ring that signs with {@code current} and verifies its tokens. */
+    static KeyRing of(SigningKey current) {
+        return new KeyRing(current.algorithm(), current, List.of(current.verification()));
+    }
+
+    /** A ring that only verifies (no signing key), e.g. for test vectors. */
+    static KeyRing verificationOnly(SigningAlgorithm algorithm, List<RingKey> keys) {
+        return new KeyRing(algorithm, null, keys);
+    }
+
+    SigningAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    long version() {
+        return snapshot.version();
+    }
+
+    /** @throws IllegalStateException when the ring only verifies */
+    SigningKey current() {
+        SigningKey current = snapshot.current();
+        if (current == null) {
+            throw new IllegalStateException("this key ring has no signing key");
+        }
+        return current;
+    }
+
+    Optional<RingKey> byKid(String kid) {
+        return Optional.ofNullable(snapshot.byKid().get(kid));
+    }
+
+    /** Every verification key, the current one first. */
+    List<RingKey> verificationKeys() {
+        return snapshot.all();
+    }
+
+    void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Accepts tokens of {@code key} from now on (a published next key, or a retired one kept for verification). */
+    synchronized void addVerificationKey(RingKey key) {
+        List<RingKey> keys = new ArrayList<>(snapshot.all());
+        keys.add(key);
+        replace(snapshot.current(), keys);
+    }
+
+    /** Signs with {@code next} from now on; the previous key stays for verification until {@link #retire}d. */
+    synchronized void rotateTo(SigningKey next) {
+        List<RingKey> keys = new ArrayList<>();
+        keys.add(next.verification());
+        snapshot.all().stream().filter(k -> !k.kid().equals(next.kid())).forEach(keys::add);
+        replace(next, keys);
+    }
+
+    /** Stops accepting tokens signed by {@code kid}; the current signing key cannot be retired. */
+    synchronized void retire(String kid) {
+        if (snapshot.current() != null && snapshot.current().kid().equals(kid)) {
+            throw new IllegalArgumentException("the current signing key cannot be retired; rotate first");
+        }
+        List<RingKey> keys = new ArrayList<>(snapshot.all());
+        keys.removeIf(k -> k.kid().equals(kid));
+        replace(snapshot.current(), keys);
+    }
+
+    private void replace(SigningKey current, List<RingKey> keys) {
+        snapshot = snapshot(snapshot.version() + 1, current, keys);
+        listeners.forEach(Runnable::run);
+    }
+
+    private Snapshot snapshot(long version, SigningKey current, List<RingKey> keys) {
+        Map<String, RingKey> byKid = new LinkedHashMap<>();
+        for (RingKey key : keys) {
+            if (key.algorithm() != algorithm) {
+                throw new IllegalArgumentException("key " + key.kid() + " is for " + key.algorithm().joseName()
+                        + " but this ring verifies " + algorithm.joseName());
+            }
+            if (byKid.putIfAbsent(key.kid(), key) != null) {
+                throw new IllegalArgumentException("two keys share the kid '" + key.kid() + "'");
+            }
+        }
+        if (current != null && current.algorithm() != algorithm) {
+            throw new IllegalArgumentException("the signing key is not for " + algorithm.joseName());
+        }
+        return new Snapshot(version, current, Collections.unmodifiableMap(byKid), List.copyOf(byKid.values()));
+    }
+}

@@ -1,0 +1,65 @@
+package io.tokenlife.adapters.jwt;
+
+import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.model.VerifiedToken;
+import io.tokenlife.domain.port.out.Verification;
+import io.tokenlife.domain.settings.SigningAlgorithm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoundTripTest {
+    private static final Clock CLOCK = Clock.fixed(JwtTestKit.NOW, ZoneOffset.UTC);
+
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void a_token_signed_with_every_algorithm_verifies_with_the_same_claims(SigningAlgorithm algorithm) {
+        JwtAdapters jwt = JwtAdapters.create(JwtTestKit.settings(algorithm), CLOCK);
+        TokenClaims claims = JwtTestKit.claims("jti-" + algorithm);
+
+        String token = jwt.signer().sign(claims);
+        Verification verification = jwt.verifier().verify(token);
+
+        assertThat(verification).isInstanceOf(Verification.Verified.class);
+        VerifiedToken verified = ((Verification.Verified) verification).token();
+        assertThat(verified.claims()).isEqualTo(claims);
+        assertThat(verified.header().algorithm()).isEqualTo(algorithm.joseName());
+        assertThat(verified.header().type()).isEqualTo("JWT");
+        assertThat(verified.header().keyId()).isEqualTo(jwt.currentKeyId()).isNotBlank();
+    }
+
+    @Test
+    void the_header_and_claims_are_written_as_the_spec_says() {
+        JwtAdapters jwt = JwtAdapters.create(JwtTestKit.settings(SigningAlgorithm.HS256, "EMBED_ENVIRONMENT_IN_TOKENS", "true"), CLOCK);
+        TokenClaims claims = JwtTestKit.claims("j1").withExtra(Map.of("team", "blue", "groups", List.of("a", "b")));
+        claims = new TokenClaims(claims.issuer(), claims.audience(), claims.subject(), claims.issuedAt(),
+                JwtTestKit.NOW, claims.expiresAt(), claims.jti(), TokenUse.API, claims.scope(), "development",
+                claims.extra());
+
+        UnverifiedTokenDecoder.DecodedToken decoded = UnverifiedTokenDecoder.decode(jwt.signer().sign(claims));
+
+        assertThat(decoded.headerJson()).contains("\"alg\": \"HS256\"", "\"typ\": \"JWT\"", "\"kid\": \"" + jwt.currentKeyId() + "\"");
+        assertThat(decoded.claimsJson()).contains("\"aud\": \"mcpgateway-api\"", "\"iat\": 1767261600",
+                "\"nbf\": 1767261600", "\"exp\": 1767262800", "\"token_use\": \"api\"", "\"env\": \"development\"",
+                "\"scope\": \"tokens:read\"", "\"team\": \"blue\"", "\"jti\": \"j1\"");
+    }
+
+    @Test
+    void several_audiences_are_written_as_an_array() {
+        JwtAdapters jwt = JwtAdapters.create(JwtTestKit.settings(SigningAlgorithm.HS256), CLOCK);
+        TokenClaims claims = TokenClaims.builder().subject("a@example.com").audience(List.of("x", "y")).build();
+
+        String token = jwt.signer().sign(claims);
+
+        assertThat(UnverifiedTokenDecoder.decode(token).claimsJson()).containsPattern("\"aud\": \\[\\s*\"x\",\\s*\"y\"\\s*]");
+        assertThat(((Verification.Verified) jwt.verifier().verify(token)).token().claims().audience()).containsExactly("x", "y");
+    }
+}

@@ -1,0 +1,136 @@
+package io.tokenlife.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tokenlife.domain.port.out.StoreUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * One connection pool and Jdbi over it. Every call names its operation: a failure of the database
+ * becomes {@link StoreUnavailableException} with that name and the SQL state, never the URL or credentials.
+ */
+final class Database implements AutoCloseable {
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final String url;
+    private final String redactedUrl;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    Database(String databaseUrl, String redactedUrl, Duration connectionTimeout) {
+        JdbcUrls.createH2FileDirectory(databaseUrl);
+        this.url = JdbcUrls.complete(databaseUrl);
+        this.redactedUrl = redactedUrl;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tokenlife");
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(6);
+        config.setMinimumIdle(1);
+        // a database that is down must fail a request in about two seconds, not hang it
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setValidationTimeout(Math.max(250, Math.min(1000, connectionTimeout.toMillis() / 2)));
+        config.setKeepaliveTime(Duration.ofSeconds(60).toMillis());
+        // open even when the database is down: the first operation reports it, the pool recovers by itself
+        config.setInitializationFailTimeout(-1);
+        if (JdbcUrls.isPostgres(url)) {
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "60");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            config.addDataSourceProperty("ApplicationName", "tokenlife");
+        }
+        this.dataSource = new HikariDataSource(config);
+        this.jdbi = Jdbi.create(dataSource);
+        // optional filters bind parameters that a query may not use
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    String url() {
+        return url;
+    }
+
+    String redactedUrl() {
+        return redactedUrl;
+    }
+
+    boolean isPostgres() {
+        return JdbcUrls.isPostgres(url);
+    }
+
+    int migrate() {
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("database migration failed at " + redactedUrl + ": "
+                    + describe(e), e);
+        }
+    }
+
+    <T> T withHandle(String operation, HandleCallback<T, SQLException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException | SQLException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    <T> T inTransaction(String operation, HandleCallback<T, SQLException> callback) {
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (JdbiException | SQLException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    boolean isReachable() {
+        try (Handle handle = jdbi.open()) {
+            return handle.getConnection().isValid(1);
+        } catch (JdbiException | SQLException e) {
+            return false;
+        }
+    }
+
+    static StoreUnavailableException unavailable(String operation, Exception e) {
+        return new StoreUnavailableException("the database is unavailable (" + operation + "): " + describe(e), e);
+    }
+
+    static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && state.equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQL state or the exception's class; driver messages may quote the URL, so they stay out. */
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
+                return "SQL state " + ((SQLException) t).getSQLState();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,182 @@
+package io.tokenlife.adapters.persistence;
+
+import io.tokenlife.domain.model.Page;
+import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.TokenStatus;
+import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.StoreUnavailableException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The issued-token registry in the {@code issued_tokens} table. */
+final class JdbiIssuedTokenStore implements IssuedTokenStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiIssuedTokenStore.class);
+    private static final int MAX_PENDING_TOUCHES = 100_000;
+    private static final String COLUMNS = "jti, subject, source, token_use, name, scope, issued_at, expires_at, "
+            + "revoked_at, revoked_by, reason, last_used_at";
+    private static final RowMapper<TokenRecord> ROW = (rs, ctx) -> new TokenRecord(
+            rs.getString("jti"),
+            rs.getString("subject"),
+            TokenSource.fromWireName(rs.getString("source")),
+            TokenUse.fromWireName(rs.getString("token_use")).orElseThrow(),
+            rs.getString("name"),
+            rs.getString("scope"),
+            Millis.instant(rs, "issued_at"),
+            Millis.instant(rs, "expires_at"),
+            Millis.instant(rs, "revoked_at"),
+            rs.getString("revoked_by"),
+            rs.getString("reason"),
+            Millis.instant(rs, "last_used_at"));
+
+    private final Database db;
+    private final MemoryRevocationIndex index;
+    /** jti → last use, written in the background so validation never waits on the database */
+    private final Map<String, Instant> pendingTouches = new ConcurrentHashMap<>();
+
+    JdbiIssuedTokenStore(Database db, MemoryRevocationIndex index) {
+        this.db = db;
+        this.index = index;
+    }
+
+    @Override
+    public void record(TokenRecord token) {
+        Limits.checkJti(token.jti());
+        Limits.checkSubject(token.subject());
+        // a token born under an existing cut-off (issued before it, recorded after) is recorded revoked
+        RevocationState state = index.check(token.jti(), token.subject(), token.issuedAt());
+        TokenRecord row = state.isRevoked() && token.revokedAt() == null
+                ? token.revoked(token.issuedAt(), "tokenlife", state == RevocationState.JTI_REVOKED
+                        ? "jti revoked before it was recorded" : "issued before a revoke-all cut-off")
+                : token;
+        try {
+            db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
+                            + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
+                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt)")
+                    .bind("jti", row.jti())
+                    .bind("subject", row.subject())
+                    .bind("source", row.source().wireName())
+                    .bind("tokenUse", row.tokenUse().wireName())
+                    .bind("name", row.name())
+                    .bind("scope", row.scope())
+                    .bind("issuedAt", Millis.of(row.issuedAt()))
+                    .bind("expiresAt", Millis.of(row.expiresAt()))
+                    .bind("revokedAt", Millis.of(row.revokedAt()))
+                    .bind("revokedBy", row.revokedBy())
+                    .bind("reason", row.reason())
+                    .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
+                    .execute());
+        } catch (StoreUnavailableException e) {
+            if (Database.hasSqlState(e, Database.UNIQUE_VIOLATION)) {
+                throw new DuplicateJtiException(token.jti());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<TokenRecord> find(String jti) {
+        return db.withHandle("find token", h -> h.createQuery("SELECT " + COLUMNS + " FROM issued_tokens WHERE jti = :jti")
+                .bind("jti", jti)
+                .map(ROW)
+                .findOne());
+    }
+
+    @Override
+    public Page<TokenRecord> list(TokenQuery query, Instant now) {
+        Optional<KeysetCursor> after = query.cursor().map(KeysetCursor::decode);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM issued_tokens WHERE 1 = 1");
+        query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
+        query.source().ifPresent(s -> sql.append(" AND source = :source"));
+        query.status().ifPresent(s -> sql.append(statusFilter(s)));
+        after.ifPresent(c -> sql.append(" AND (issued_at < :afterIssuedAt OR (issued_at = :afterIssuedAt AND jti > :afterJti))"));
+        sql.append(" ORDER BY issued_at DESC, jti ASC LIMIT :limit");
+        List<TokenRecord> rows = db.withHandle("list tokens", h -> {
+            Query q = h.createQuery(sql.toString()).bind("limit", query.limit() + 1);
+            query.subject().ifPresent(s -> q.bind("subject", s));
+            query.source().ifPresent(s -> q.bind("source", s.wireName()));
+            if (query.status().isPresent()) {
+                q.bind("now", now.toEpochMilli());
+            }
+            after.ifPresent(c -> q.bind("afterIssuedAt", c.issuedAtMillis()).bind("afterJti", c.jti()));
+            return q.map(ROW).list();
+        });
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<TokenRecord> page = new ArrayList<>(rows.subList(0, query.limit()));
+        TokenRecord last = page.get(page.size() - 1);
+        return new Page<>(page, Optional.of(new KeysetCursor(last.issuedAt().toEpochMilli(), last.jti()).encode()));
+    }
+
+    private static String statusFilter(TokenStatus status) {
+        switch (status) {
+            case REVOKED:
+                return " AND revoked_at IS NOT NULL";
+            case EXPIRED:
+                return " AND revoked_at IS NULL AND expires_at IS NOT NULL AND expires_at <= :now";
+            case ACTIVE:
+            default:
+                return " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)";
+        }
+    }
+
+    @Override
+    public void touch(String jti, Instant at) {
+        if (jti == null || at == null) {
+            return;
+        }
+        // bounded: under a flood of distinct jtis while the database is down, last-use times are dropped
+        if (pendingTouches.size() < MAX_PENDING_TOUCHES || pendingTouches.containsKey(jti)) {
+            pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** Writes the buffered last-use times; on failure they are kept for the next attempt. */
+    int flushTouches() {
+        if (pendingTouches.isEmpty()) {
+            return 0;
+        }
+        Map<String, Instant> batch = new java.util.HashMap<>();
+        for (String jti : List.copyOf(pendingTouches.keySet())) {
+            Instant at = pendingTouches.remove(jti);
+            if (at != null) {
+                batch.put(jti, at);
+            }
+        }
+        try {
+            db.withHandle("record last use", h -> {
+                PreparedBatch update = h.prepareBatch("UPDATE issued_tokens SET last_used_at = :at WHERE jti = :jti "
+                        + "AND (last_used_at IS NULL OR last_used_at < :at)");
+                batch.forEach((jti, at) -> update.bind("jti", jti).bind("at", at.toEpochMilli()).add());
+                return update.execute();
+            });
+            return batch.size();
+        } catch (StoreUnavailableException e) {
+            batch.forEach((jti, at) -> pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b));
+            LOG.debug("last-use times not written yet: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    @Override
+    public int purgeExpired(Instant before) {
+        return db.withHandle("purge registry", h -> h.createUpdate(
+                        "DELETE FROM issued_tokens WHERE expires_at IS NOT NULL AND expires_at < :before")
+                .bind("before", before.toEpochMilli())
+                .execute());
+    }
+}

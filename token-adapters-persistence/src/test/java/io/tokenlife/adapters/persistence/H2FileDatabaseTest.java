@@ -1,0 +1,56 @@
+package io.tokenlife.adapters.persistence;
+
+import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.model.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default storage: an H2 file, created on first start, whose contents survive a restart. */
+class H2FileDatabaseTest {
+    @Test
+    void registryRevocationsCutoffsAndUsersSurviveReopeningTheFile(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("data/tokenlife");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String jti = UUID.randomUUID().toString();
+        TokenRecord token = new TokenRecord(jti, "alice@example.com", TokenSource.CLI, TokenUse.API, "ci", "read",
+                now, now.plusSeconds(3600), null, null, null, null);
+
+        try (PersistenceAdapters first = PersistenceAdapters.open(TestDatabases.settings(url), Clock.systemUTC())) {
+            assertThat(first.migrate()).isEqualTo(1);
+            first.startRevocationSync();
+            first.registry().record(token);
+            first.revocations().revoke(new Revocation(jti, "alice@example.com", now, "admin", "leaked", now.plusSeconds(3600)));
+            first.revocations().revokeAll(RevocationCutoff.forSubject("bob@example.com", now, "admin", null));
+            first.users().create(new User("carol@example.com", "Carol", "$2a$11$x", false, true, now, now));
+            first.registry().touch(jti, now.plusSeconds(5));
+        }
+        assertThat(Files.isDirectory(dir.resolve("data"))).isTrue();
+
+        try (PersistenceAdapters second = PersistenceAdapters.open(TestDatabases.settings(url), Clock.systemUTC())) {
+            assertThat(second.migrate()).isZero();
+            second.startRevocationSync();
+
+            TokenRecord stored = second.registry().find(jti).orElseThrow();
+            assertThat(stored.reason()).isEqualTo("leaked");
+            assertThat(stored.lastUsedAt()).as("buffered last use written on close").isEqualTo(now.plusSeconds(5));
+            assertThat(second.revocationIndex().check(jti, "alice@example.com", now)).isEqualTo(RevocationState.JTI_REVOKED);
+            assertThat(second.revocationIndex().check(null, "bob@example.com", now)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
+            assertThat(second.revocationIndex().inSync()).isTrue();
+            assertThat(second.users().find("CAROL@example.com")).isPresent();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.tokenlife.adapters.persistence;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcUrlsTest {
+    @Test
+    void anH2FileUrlGetsPostgresModeLowerCaseNamesAndAutoServer() {
+        assertThat(JdbcUrls.complete("jdbc:h2:file:./data/tokenlife")).isEqualTo(
+                "jdbc:h2:file:./data/tokenlife;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+    }
+
+    @Test
+    void anInMemoryH2UrlOutlivesItsConnections() {
+        assertThat(JdbcUrls.complete("jdbc:h2:mem:x")).endsWith(";DB_CLOSE_DELAY=-1").doesNotContain("AUTO_SERVER");
+    }
+
+    @Test
+    void optionsAlreadyGivenAreKept() {
+        assertThat(JdbcUrls.complete("jdbc:h2:mem:x;mode=PostgreSQL;DB_CLOSE_DELAY=10"))
+                .isEqualTo("jdbc:h2:mem:x;mode=PostgreSQL;DB_CLOSE_DELAY=10;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @Test
+    void aPostgresUrlIsLeftAlone() {
+        String url = "jdbc:postgresql://db:5432/tokenlife?user=app";
+        assertThat(JdbcUrls.complete(url)).isEqualTo(url);
+    }
+
+    @Test
+    void theParentDirectoryOfAnH2FileIsCreated(@TempDir Path dir) {
+        Path db = dir.resolve("nested/deeper/tokenlife");
+
+        JdbcUrls.createH2FileDirectory("jdbc:h2:file:" + db + ";MODE=PostgreSQL");
+
+        assertThat(Files.isDirectory(db.getParent())).isTrue();
+    }
+}
