@@ -3,7 +3,6 @@ package io.tokenlife.app.http;
 import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.ServerProcess;
-import io.tokenlife.app.http.support.StubGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,6 @@ class PostgresReplicasIT {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        StubGuard.assumeRealAdapters();
         try (Connection c = DriverManager.getConnection(ADMIN_URL); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {

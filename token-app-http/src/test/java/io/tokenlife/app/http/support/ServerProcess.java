@@ -25,10 +25,11 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ServerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -61,7 +62,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Waits for the process to end; empty if it still runs after {@code timeout}. */
     public Optional<Integer> exitCode(Duration timeout) throws InterruptedException {
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            Thread.sleep(100); // let the reader drain the last lines
+            reader.join(5_000); // the reader ends at the end of the output: every line is in
             return Optional.of(process.exitValue());
         }
         return Optional.empty();
@@ -106,7 +107,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGTERM, as an orchestrator would; the shutdown hook stops the server gracefully. */
     public Optional<Integer> terminate(Duration timeout) throws InterruptedException {
-        process.destroy();
+        try {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            process.destroy();
+        }
         return exitCode(timeout);
     }
 
