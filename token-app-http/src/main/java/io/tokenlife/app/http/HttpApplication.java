@@ -1,0 +1,162 @@
+package io.tokenlife.app.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.OAuthHandler;
+import io.tokenlife.app.http.handler.OpsHandler;
+import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.handler.TokensHandler;
+import io.tokenlife.app.http.handler.VerifyHandler;
+import io.tokenlife.app.http.web.Access;
+import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.HttpMetrics;
+import io.tokenlife.app.http.web.ProblemMapper;
+import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.service.TokenServices;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The REST service over already-built collaborators: every route, its access rule, the problem mapping
+ * and the metrics, declared here in one place. Knows no adapter: the composition root (or a test) hands
+ * it the domain services and the few things it needs from the outside.
+ */
+public final class HttpApplication {
+    /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
+    static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
+     * @param publicUrl the externally visible base URL for RFC 8414 metadata; empty: the request's own
+     */
+    public record Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
+                               PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock) {
+        public Dependencies {
+            Objects.requireNonNull(services, "services");
+            Objects.requireNonNull(publicJwks, "publicJwks");
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(publicUrl, "publicUrl");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    /** A route as registered: method and path template, e.g. {@code GET /tokens/{jti}}. */
+    public record Route(String method, String path) {
+    }
+
+    private final Javalin javalin;
+    private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+
+    private HttpApplication(Dependencies deps) {
+        this.javalin = Javalin.create(config -> configure(config, deps));
+    }
+
+    public static HttpApplication create(Dependencies deps) {
+        return new HttpApplication(deps);
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    public HttpApplication start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** Every route registered in Javalin, as registered (checked against openapi.json by a test). */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void configure(JavalinConfig config, Dependencies deps) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = RequestBody.MAX_BYTES;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
+        config.jetty.modifyServer(server -> {
+            // on stop, refuse new requests and let those in flight finish (up to the stop timeout)
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        });
+        config.events.handlerAdded(info -> {
+            if (!info.getPath().equals("*") && info.getHttpMethod().isHttpMethod()) {
+                routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+            }
+        });
+        HttpMetrics metrics = new HttpMetrics(deps.metrics());
+        config.requestLogger.http(metrics::recordRequest);
+        ProblemMapper.install(config);
+
+        TokenServices services = deps.services();
+        ValidateTokenUseCase validate = metrics.counting(services.validateToken());
+        Authenticator authenticator = new Authenticator(validate);
+        config.routes.beforeMatched(authenticator::authenticate);
+
+        declareTokenRoutes(config.routes, services, deps.clock());
+        declareOAuthRoutes(config.routes, services, validate);
+        declareIdentityRoutes(config.routes);
+        declarePublicRoutes(config.routes, deps, services.settings().jwt().issuer());
+    }
+
+    private static void declareTokenRoutes(RoutesConfig routes, TokenServices services, Clock clock) {
+        TokensHandler tokens = new TokensHandler(services.issueToken(), services.listTokens(), services.findToken(),
+                services.revokeToken(), services.revokeAllTokens(), clock);
+        routes.post("/tokens", tokens::create, Access.SESSION);
+        routes.get("/tokens", tokens::list, Access.BEARER);
+        routes.get("/tokens/{jti}", tokens::get, Access.BEARER);
+        routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
+        routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
+    }
+
+    private static void declareOAuthRoutes(RoutesConfig routes, TokenServices services, ValidateTokenUseCase validate) {
+        OAuthHandler oauth = new OAuthHandler(validate, services.revokeToken());
+        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER);
+        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER);
+        routes.post("/tokens/verify", new VerifyHandler(validate)::verify, Access.ADMIN);
+    }
+
+    /**
+     * The identity endpoints of SPEC.md §4 go here when the identity feature lands: {@code POST /auth/login},
+     * {@code POST /auth/logout}, {@code POST /auth/sso/{provider}}, {@code POST /admin/login} (sets the
+     * {@code jwt_token} cookie that {@link Authenticator} already reads) and {@code GET/POST /users},
+     * {@code PATCH /users/{email}} (admin). Add them to openapi.json and docs/reference/http-api.md too.
+     */
+    private static void declareIdentityRoutes(RoutesConfig routes) {
+        // intentionally empty for now
+    }
+
+    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, String issuer) {
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), issuer, deps.publicUrl());
+        OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
+        routes.get("/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
+        routes.get("/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);
+        routes.get("/openapi.json", discovery::openApi, Access.ANYONE);
+        routes.get("/health", ops::health, Access.ANYONE);
+        routes.get("/ready", ops::ready, Access.ANYONE);
+        routes.get("/metrics", ops::metrics, Access.ANYONE);
+    }
+}

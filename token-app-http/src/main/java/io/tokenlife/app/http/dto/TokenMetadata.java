@@ -1,0 +1,17 @@
+package io.tokenlife.app.http.dto;
+
+import io.tokenlife.domain.model.TokenRecord;
+
+import java.time.Instant;
+
+/** What the registry knows of a token, never the token itself ({@code GET /tokens}, {@code GET /tokens/{jti}}). */
+public record TokenMetadata(String jti, String subject, String source, String tokenUse, String name, String scope,
+                            Instant issuedAt, Instant expiresAt, String status, Instant revokedAt, String revokedBy,
+                            String reason, Instant lastUsedAt) {
+
+    public static TokenMetadata of(TokenRecord r, Instant now) {
+        return new TokenMetadata(r.jti(), r.subject(), r.source().wireName(), r.tokenUse().wireName(), r.name(),
+                r.scope(), r.issuedAt(), r.expiresAt(), r.status(now).wireName(), r.revokedAt(), r.revokedBy(),
+                r.reason(), r.lastUsedAt());
+    }
+}

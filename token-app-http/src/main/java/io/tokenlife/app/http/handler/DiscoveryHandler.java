@@ -1,0 +1,68 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.dto.ServerMetadata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Public documents: the JWK set, RFC 8414 metadata and the OpenAPI description. */
+public final class DiscoveryHandler {
+    public static final String OPENAPI_RESOURCE = "/io/tokenlife/app/http/openapi.json";
+
+    private final Supplier<String> publicJwks;
+    private final String issuer;
+    private final Optional<URI> publicUrl;
+    private final String openApi;
+
+    public DiscoveryHandler(Supplier<String> publicJwks, String issuer, Optional<URI> publicUrl) {
+        this.publicJwks = publicJwks;
+        this.issuer = issuer;
+        this.publicUrl = publicUrl;
+        this.openApi = openApiDocument();
+    }
+
+    /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
+    public void jwks(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(publicJwks.get());
+    }
+
+    /** {@code GET /.well-known/oauth-authorization-server}. */
+    public void metadata(Context ctx) {
+        String base = baseUrl(ctx);
+        Responses.json(ctx, new ServerMetadata(issuer, base + "/.well-known/jwks.json", base + "/oauth2/revoke",
+                List.of("bearer"), base + "/oauth2/introspect", List.of("bearer"), List.of(), base + "/openapi.json"));
+    }
+
+    /** {@code GET /openapi.json}. */
+    public void openApi(Context ctx) {
+        ctx.contentType("application/json").result(openApi);
+    }
+
+    /** The configured public URL, or the scheme and host the request came to. */
+    private String baseUrl(Context ctx) {
+        if (publicUrl.isPresent()) {
+            String url = publicUrl.get().toString();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        URI request = URI.create(ctx.url());
+        return request.getScheme() + "://" + request.getRawAuthority();
+    }
+
+    static String openApiDocument() {
+        try (InputStream in = DiscoveryHandler.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

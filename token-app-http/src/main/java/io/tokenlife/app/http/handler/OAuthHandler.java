@@ -1,0 +1,79 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.dto.Introspection;
+import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.in.RevokeTokenUseCase;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 7009 revocation and RFC 7662 introspection, both for bearer-authenticated callers.
+ *
+ * <p>Revocation answers 200 whatever the token: unknown, invalid, expired, already revoked — and also
+ * someone else's token, which a non-admin caller may not revoke. RFC 7009 §2.2 lets the server answer 200
+ * when there is nothing to revoke, and answering the same for a token that is not the caller's
+ * reveals nothing about it; that token stays valid.
+ */
+public final class OAuthHandler {
+    private final ValidateTokenUseCase validate;
+    private final RevokeTokenUseCase revoke;
+
+    public OAuthHandler(ValidateTokenUseCase validate, RevokeTokenUseCase revoke) {
+        this.validate = validate;
+        this.revoke = revoke;
+    }
+
+    /** {@code POST /oauth2/revoke} with form fields {@code token} and optional {@code token_type_hint}. */
+    public void revoke(Context ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String token = tokenField(RequestBody.form(ctx));
+        ValidationResult result = validate.validate(token);
+        if (result instanceof ValidationResult.Valid valid) {
+            TokenClaims claims = valid.claims();
+            boolean own = claims.subject() != null && claims.subject().equalsIgnoreCase(caller.subject());
+            if (claims.hasJti() && (own || caller.admin())) {
+                revoke.revoke(new RevokeTokenCommand(claims.jti(), caller.subject(), Optional.of("oauth2_revoke")));
+            }
+        }
+        ctx.status(200).header("Cache-Control", "no-store");
+        Responses.json(ctx, Map.of());
+    }
+
+    /** {@code POST /oauth2/introspect} with form field {@code token}. */
+    public void introspect(Context ctx) {
+        String token = tokenField(RequestBody.form(ctx));
+        ValidationResult result = validate.validate(token);
+        ctx.header("Cache-Control", "no-store");
+        if (!(result instanceof ValidationResult.Valid valid)) {
+            Responses.json(ctx, Introspection.INACTIVE);
+            return;
+        }
+        TokenClaims c = valid.claims();
+        Object aud = c.audience().isEmpty() ? null : c.audience().size() == 1 ? c.audience().get(0) : c.audience();
+        Responses.json(ctx, new Introspection(true, c.subject(), c.jti(), c.issuer(), aud, epoch(c.expiresAt()),
+                epoch(c.issuedAt()), c.scope(), c.tokenUse() == null ? null : c.tokenUse().wireName(),
+                null, "Bearer"));
+    }
+
+    private static String tokenField(Map<String, String> form) {
+        String token = form.get("token");
+        if (token == null || token.isBlank()) {
+            throw ApiException.invalidRequest("the form field 'token' is required");
+        }
+        return token.trim();
+    }
+
+    private static Long epoch(Instant instant) {
+        return instant == null ? null : instant.getEpochSecond();
+    }
+}

@@ -1,0 +1,54 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Liveness, readiness and Prometheus metrics. */
+public final class OpsHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(OpsHandler.class);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final ReadinessCheck readiness;
+    private final PrometheusMeterRegistry registry;
+
+    public OpsHandler(ReadinessCheck readiness, PrometheusMeterRegistry registry) {
+        this.readiness = readiness;
+        this.registry = registry;
+    }
+
+    /** {@code GET /health}: the process answers. */
+    public void health(Context ctx) {
+        Responses.json(ctx, Map.of("status", "ok"));
+    }
+
+    /** {@code GET /ready}: 200 when the database answers and revocations are in sync, 503 otherwise. */
+    public void ready(Context ctx) {
+        ReadinessCheck.Readiness r;
+        try {
+            r = readiness.check();
+        } catch (RuntimeException e) {
+            LOG.warn("readiness check failed: {}", e.toString());
+            r = new ReadinessCheck.Readiness(false, false);
+        }
+        if (!r.ready()) {
+            throw ApiException.unavailable("not ready: database " + (r.databaseReachable() ? "reachable" : "unreachable")
+                    + ", revocations " + (r.revocationsInSync() ? "in sync" : "not in sync"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ready");
+        body.put("database", "reachable");
+        body.put("revocations", "in_sync");
+        Responses.json(ctx, body);
+    }
+
+    /** {@code GET /metrics}: Prometheus text format. */
+    public void metrics(Context ctx) {
+        ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape());
+    }
+}

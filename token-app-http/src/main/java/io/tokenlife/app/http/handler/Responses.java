@@ -1,0 +1,20 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.web.Json;
+
+/** Writing JSON answers with the one mapper. */
+final class Responses {
+    private Responses() {
+    }
+
+    static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    /** An identifier from the request, safe to repeat in a detail: short and printable. */
+    static String printable(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

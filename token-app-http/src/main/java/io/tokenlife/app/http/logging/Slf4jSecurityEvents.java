@@ -1,0 +1,56 @@
+package io.tokenlife.app.http.logging;
+
+import io.tokenlife.domain.model.SecurityEvent;
+import io.tokenlife.domain.port.out.SecurityEvents;
+import net.logstash.logback.argument.StructuredArgument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static net.logstash.logback.argument.StructuredArguments.keyValue;
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * Security events as log lines on the logger {@code tokenlife.security}: {@code security_event=<type>}
+ * and the event's fields as key=value in text, as JSON fields with {@code LOG_FORMAT=json}. The domain
+ * guarantees the fields hold no token, password or secret; values are stripped of line breaks so an
+ * event cannot forge another log line.
+ */
+public final class Slf4jSecurityEvents implements SecurityEvents {
+    public static final String LOGGER = "tokenlife.security";
+    public static final String FIELD = "security_event";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final Pattern PLAIN = Pattern.compile("[^\\s=\"]*");
+
+    @Override
+    public void emit(SecurityEvent event) {
+        List<StructuredArgument> args = new ArrayList<>();
+        args.add(kv(FIELD, event.type().wireName()));
+        StringBuilder format = new StringBuilder(oneLine(event.message())).append(" {}");
+        for (Map.Entry<String, String> field : event.fields().entrySet()) {
+            if (field.getValue() != null) {
+                args.add(field(field.getKey(), oneLine(field.getValue())));
+                format.append(" {}");
+            }
+        }
+        Object[] arguments = args.toArray();
+        if (event.level() == SecurityEvent.Level.WARN) {
+            LOG.warn(format.toString(), arguments);
+        } else {
+            LOG.info(format.toString(), arguments);
+        }
+    }
+
+    /** key=value; quoted in text when the value has spaces or '=' so that logfmt readers split it right. */
+    private static StructuredArgument field(String key, String value) {
+        return PLAIN.matcher(value).matches() ? kv(key, value) : keyValue(key, value, "{0}=\"{1}\"");
+    }
+
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\r\\n\\t]", " ").replace("{}", "{ }");
+    }
+}

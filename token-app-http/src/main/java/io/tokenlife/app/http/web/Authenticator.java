@@ -1,0 +1,72 @@
+package io.tokenlife.app.http.web;
+
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Authenticates the caller of a protected route through the domain's validation use case: the token
+ * comes from {@code Authorization: Bearer} or, failing that, from the {@code jwt_token} cookie set by
+ * the admin login. The {@link Caller} is then checked against the route's {@link Access}.
+ */
+public final class Authenticator {
+    public static final String COOKIE = "jwt_token";
+    private static final String CALLER = "tokenlife.caller";
+
+    private final ValidateTokenUseCase validate;
+
+    public Authenticator(ValidateTokenUseCase validate) {
+        this.validate = validate;
+    }
+
+    /** A {@code beforeMatched} handler. */
+    public void authenticate(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty() || roles.contains(Access.ANYONE)) {
+            return;
+        }
+        String token = presentedToken(ctx);
+        ValidationResult result = validate.validate(token);
+        if (result instanceof ValidationResult.Rejected rejected) {
+            throw ApiException.invalidToken(rejected.code(), rejected.detail());
+        }
+        Caller caller = Caller.of((ValidationResult.Valid) result);
+        if (roles.contains(Access.SESSION) && !caller.canManageTokens()) {
+            throw ApiException.forbidden("API tokens cannot create or manage tokens; use a session token");
+        }
+        if (roles.contains(Access.ADMIN) && !caller.admin()) {
+            throw ApiException.forbidden("this operation needs admin rights");
+        }
+        ctx.attribute(CALLER, caller);
+    }
+
+    /** The authenticated caller of the current request (only on protected routes). */
+    public static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("route is not protected: no caller");
+        }
+        return caller;
+    }
+
+    private static String presentedToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && !header.isBlank()) {
+            String[] parts = header.trim().split("\\s+", 2);
+            if (!parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts.length < 2) {
+                throw ApiException.unauthorized("use the Authorization header with the Bearer scheme");
+            }
+            return parts[1].trim();
+        }
+        String cookie = ctx.cookie(COOKIE);
+        if (cookie != null && !cookie.isBlank()) {
+            return cookie;
+        }
+        throw ApiException.unauthorized("a bearer token is required (Authorization: Bearer <token>)");
+    }
+}

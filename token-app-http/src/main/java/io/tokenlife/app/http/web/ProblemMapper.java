@@ -1,0 +1,64 @@
+package io.tokenlife.app.http.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.tokenlife.domain.port.out.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where outcomes and failures become RFC 9457 problem documents: every exception a
+ * handler throws, Javalin's own errors (unknown route, ...) and Jetty's errors before routing
+ * (oversized headers, malformed requests).
+ */
+public final class ProblemMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    private ProblemMapper() {
+    }
+
+    public static void install(JavalinConfig config) {
+        config.routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            render(ctx, ApiException.unavailable("the token store is unavailable; retry later"));
+        });
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                render(ctx, ApiException.invalidRequest(e.getMessage())));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx)));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, new ApiException(500, "internal_error", "Internal server error",
+                    "an unexpected error occurred; it has been logged", java.util.Map.of()));
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+    }
+
+    public static void render(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status())
+                .contentType(Problem.CONTENT_TYPE)
+                .result(Json.write(Problem.of(e.status(), e.code(), e.title(), e.detail())));
+    }
+
+    private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        if (status == 404) {
+            return ApiException.notFound("no route for " + ctx.method() + " " + ctx.path());
+        }
+        if (status == 413) {
+            return ApiException.tooLarge("the request body is too large");
+        }
+        if (status == 405) {
+            return new ApiException(405, "invalid_request", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path(), java.util.Map.of());
+        }
+        if (status >= 500) {
+            LOG.error("server error {} on {} {}", status, ctx.method(), ctx.path());
+            return new ApiException(status, "internal_error", "Internal server error",
+                    "an unexpected error occurred; it has been logged", java.util.Map.of());
+        }
+        return new ApiException(status, "invalid_request", "Invalid request", e.getMessage(), java.util.Map.of());
+    }
+}

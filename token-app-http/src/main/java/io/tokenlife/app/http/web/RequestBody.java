@@ -1,0 +1,152 @@
+package io.tokenlife.app.http.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request body read with a size limit and checked field by field, so that every mistake (malformed
+ * JSON, wrong type, unknown or missing field, too large) is a 400/413 naming the field, never a 500.
+ * Error details never echo the input: a body may hold a token.
+ */
+public final class RequestBody {
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private RequestBody() {
+    }
+
+    /** The raw body, at most {@link #MAX_BYTES}. */
+    public static byte[] bytes(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("the request body could not be read");
+        }
+    }
+
+    /** A JSON object with only the {@code allowed} fields; an empty body is an empty object when {@code optional}. */
+    public static JsonObject json(Context ctx, boolean optional, Set<String> allowed) {
+        byte[] body = bytes(ctx);
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            if (optional) {
+                return new JsonObject(Json.MAPPER.createObjectNode());
+            }
+            throw ApiException.invalidRequest("a JSON object body is required");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JsonParseException e) {
+            throw ApiException.invalidRequest("malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidRequest("malformed JSON");
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("the request body could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalidRequest("the body must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ApiException.invalidRequest("unknown field '" + printable(name) + "'; allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        return new JsonObject((ObjectNode) node);
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} body (first value of each). */
+    public static Map<String, String> form(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/x-www-form-urlencoded")) {
+            throw ApiException.invalidRequest("the body must be application/x-www-form-urlencoded");
+        }
+        String body = new String(bytes(ctx), StandardCharsets.UTF_8);
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidRequest("the form body has a malformed percent-encoding");
+            }
+        }
+        return fields;
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.tooLarge("the request body exceeds " + MAX_BYTES + " bytes");
+    }
+
+    private static String printable(String name) {
+        String cut = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
+    /** A JSON object whose fields are read with their expected type. */
+    public record JsonObject(ObjectNode node) {
+        public Optional<String> optionalString(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual()) {
+                throw wrongType(field, "a string", value);
+            }
+            return Optional.of(value.textValue());
+        }
+
+        public String requiredString(String field) {
+            String value = optionalString(field)
+                    .orElseThrow(() -> ApiException.invalidRequest("the field '" + field + "' is required"));
+            if (value.isBlank()) {
+                throw ApiException.invalidRequest("the field '" + field + "' must not be blank");
+            }
+            return value;
+        }
+
+        public Optional<Integer> optionalInt(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw wrongType(field, "a whole number", value);
+            }
+            return Optional.of(value.intValue());
+        }
+
+        private static ApiException wrongType(String field, String expected, JsonNode value) {
+            return ApiException.invalidRequest("the field '" + field + "' must be " + expected + ", got "
+                    + value.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.tokenlife.app.http;
+
+import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.FixtureServer;
+import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.StoreUnavailableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.tokenlife.app.http.support.FixtureServer.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Faults of infrastructure: a store that is down is a 503, anything unexpected a 500 without a stack trace. */
+class FailuresIT {
+    static final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    static FixtureServer server;
+
+    @BeforeAll
+    static void start() {
+        server = FixtureServer.withRevocations(store -> new RevocationStore() {
+            @Override
+            public boolean revoke(Revocation revocation) {
+                throw failure.get();
+            }
+
+            @Override
+            public void revokeAll(RevocationCutoff cutoff) {
+                throw failure.get();
+            }
+
+            @Override
+            public int purgeExpiredRevocations(Instant before) {
+                return 0;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void revokingWhileTheStoreIsDownIs503ServiceUnavailableAndValidationKeepsWorking() {
+        failure.set(new StoreUnavailableException("connection refused", null));
+        String token = server.session(ALICE);
+        String jti = server.client.postJson("/tokens", token, "{\"name\":\"x\",\"expires_in_days\":1}").json()
+                .get("jti").asText();
+        Reply reply = server.client.delete("/tokens/" + jti, token);
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("service_unavailable");
+        assertThat(server.client.get("/tokens", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithoutStackTrace() {
+        failure.set(new IllegalStateException("boom at io.tokenlife.Internal.method(Internal.java:42)"));
+        Reply reply = server.client.postJson("/subjects/x@example.com/revoke-all", server.adminSession(), "");
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.code()).isEqualTo("internal_error");
+        assertThat(reply.body()).doesNotContain("boom").doesNotContain("Internal.java").doesNotContain("at io.");
+    }
+
+    @Test
+    void anIllegalArgumentFromAUseCaseIs400() {
+        failure.set(new IllegalArgumentException("the subject must not be blank"));
+        Reply reply = server.client.postJson("/subjects/x@example.com/revoke-all", server.adminSession(), "");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).isEqualTo("the subject must not be blank");
+    }
+}

@@ -1,0 +1,55 @@
+package io.tokenlife.app.http.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+@AnalyzeClasses(packages = "io.tokenlife", importOptions = ImportOption.DoNotIncludeTests.class)
+class HttpArchitectureTest {
+
+    @ArchTest
+    static final ArchRule handlers_use_domain_use_cases_and_the_model_never_adapters_or_outbound_ports = noClasses()
+            .that().resideInAPackage("io.tokenlife.app.http.handler..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tokenlife.adapters..",
+                    "io.tokenlife.domain.port.out..", "io.tokenlife.domain.service..");
+
+    @ArchTest
+    static final ArchRule only_the_composition_root_touches_adapter_packages = noClasses()
+            .that().resideInAPackage("io.tokenlife.app.http..")
+            .and().doNotHaveFullyQualifiedName("io.tokenlife.app.http.HttpComposition")
+            .should().dependOnClassesThat().resideInAPackage("io.tokenlife.adapters..");
+
+    @ArchTest
+    static final ArchRule the_http_application_gets_the_domain_through_token_services_and_use_cases = noClasses()
+            .that().haveFullyQualifiedName("io.tokenlife.app.http.HttpApplication")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tokenlife.adapters..", "io.tokenlife.domain.port.out..");
+
+    @ArchTest
+    static final ArchRule javalin_stays_in_the_http_module = noClasses()
+            .that().resideOutsideOfPackage("io.tokenlife.app.http..")
+            .should().dependOnClassesThat().resideInAPackage("io.javalin..");
+
+    @ArchTest
+    static final ArchRule http_code_never_writes_to_standard_output = noClasses()
+            .that().resideInAPackage("io.tokenlife.app.http..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+
+    @ArchTest
+    static final ArchRule http_code_does_not_use_java_util_logging = noClasses()
+            .that().resideInAPackage("io.tokenlife.app.http..")
+            .should().dependOnClassesThat().resideInAPackage("java.util.logging..");
+
+    @ArchTest
+    static final ArchRule dtos_are_records = classes()
+            .that().resideInAPackage("io.tokenlife.app.http.dto..")
+            .should().beRecords();
+
+    @ArchTest
+    static final ArchRule the_http_module_has_no_package_cycles = slices()
+            .matching("io.tokenlife.app.http.(*)..").should().beFreeOfCycles();
+}
