@@ -99,7 +99,7 @@ public final class AuthHandler {
     public void sso(Context ctx) {
         String provider = ctx.pathParam("provider");
         String idToken = RequestBody.json(ctx, false, SSO_FIELDS).requiredString("id_token").trim();
-        String address = ctx.ip();
+        String address = clientAddress(ctx);
         throttle.check(null, address);
         SsoLoginResult result = sso.login(new SsoLoginCommand(provider, idToken, address));
         if (result instanceof SsoLoginResult.UnknownProvider) {
@@ -116,7 +116,7 @@ public final class AuthHandler {
         if (email.length() > MAX_EMAIL_LENGTH) {
             throw ApiException.invalidRequest("the field 'email' is longer than " + MAX_EMAIL_LENGTH + " characters");
         }
-        String address = ctx.ip();
+        String address = clientAddress(ctx);
         throttle.check(email, address);
         LoginResult result = login.login(new LoginCommand(email, new Secret(password), source, address));
         if (result instanceof LoginResult.Refused refused) {
@@ -141,6 +141,11 @@ public final class AuthHandler {
     private String cookie(String value, long maxAgeSeconds) {
         return Authenticator.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
                 + (secureCookies ? "; Secure" : "");
+    }
+
+    /** The TCP peer. Never X-Forwarded-For: a client could pick a new address for each guess. */
+    private static String clientAddress(Context ctx) {
+        return ctx.req().getRemoteAddr();
     }
 
     private static String requiredField(Map<String, String> form, String field) {
