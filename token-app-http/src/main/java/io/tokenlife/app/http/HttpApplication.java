@@ -4,19 +4,25 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.handler.TokensHandler;
+import io.tokenlife.app.http.handler.UsersHandler;
 import io.tokenlife.app.http.handler.VerifyHandler;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.HttpMetrics;
+import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.settings.ServerSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.net.URI;
@@ -42,11 +48,16 @@ public final class HttpApplication {
     /**
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
      * @param publicUrl the externally visible base URL for RFC 8414 metadata; empty: the request's own
+     * @param users user administration over the store the composition root chose
+     * @param sso the SSO exchange over the trusted providers the composition root loaded
      */
     public record Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
-                               PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock) {
+                               PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
+                               ManageUsersUseCase users, SsoLoginUseCase sso) {
         public Dependencies {
             Objects.requireNonNull(services, "services");
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(sso, "sso");
             Objects.requireNonNull(publicJwks, "publicJwks");
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
@@ -118,7 +129,7 @@ public final class HttpApplication {
 
         declareTokenRoutes(config.routes, services, deps.clock());
         declareOAuthRoutes(config.routes, services, validate);
-        declareIdentityRoutes(config.routes);
+        declareIdentityRoutes(config.routes, deps);
         declarePublicRoutes(config.routes, deps, services.settings().jwt().issuer());
     }
 
@@ -140,13 +151,23 @@ public final class HttpApplication {
     }
 
     /**
-     * The identity endpoints of SPEC.md §4 go here when the identity feature lands: {@code POST /auth/login},
-     * {@code POST /auth/logout}, {@code POST /auth/sso/{provider}}, {@code POST /admin/login} (sets the
-     * {@code jwt_token} cookie that {@link Authenticator} already reads) and {@code GET/POST /users},
-     * {@code PATCH /users/{email}} (admin). Add them to openapi.json and docs/reference/http-api.md too.
+     * Users, the three ways to log in, and logout. Login attempts are throttled per account and per client
+     * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
+     * {@link Authenticator} accepts on later requests.
      */
-    private static void declareIdentityRoutes(RoutesConfig routes) {
-        // intentionally empty for now
+    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps) {
+        TokenServices services = deps.services();
+        ServerSettings server = services.settings().server();
+        AuthHandler auth = new AuthHandler(services.login(), deps.sso(), services.revokeToken(),
+                new LoginThrottle(server.loginLimits(), deps.clock()), server.secureCookies(), deps.clock());
+        routes.post("/auth/login", auth::login, Access.ANYONE);
+        routes.post("/auth/logout", auth::logout, Access.BEARER);
+        routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
+        routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
+        UsersHandler users = new UsersHandler(deps.users());
+        routes.get("/users", users::list, Access.ADMIN);
+        routes.post("/users", users::create, Access.ADMIN);
+        routes.patch("/users/{email}", users::update, Access.ADMIN);
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, String issuer) {

@@ -3,6 +3,7 @@ package io.tokenlife.app.http;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.adapters.jwt.JwtAdapters;
+import io.tokenlife.adapters.jwt.SsoAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.LogConfigurator;
@@ -12,7 +13,9 @@ import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.service.TokenServices;
@@ -22,24 +25,20 @@ import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The composition root of the HTTP service: settings, startup review, persistence (migrated, revocation
- * sync started), keys, domain services, the purge job and the HTTP application, in that order.
+ * The composition root of the HTTP service: settings, startup review, SSO providers, persistence (migrated,
+ * revocation sync started), keys, domain services, the purge job and the HTTP application, in that order.
  */
 public final class HttpComposition {
-    /** Optional: the externally visible base URL for RFC 8414 metadata, e.g. {@code https://tokens.example.com}. */
-    public static final String PUBLIC_URL = "PUBLIC_URL";
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(HttpComposition.class);
 
@@ -52,7 +51,7 @@ public final class HttpComposition {
         LogConfigurator.apply(settings.server().logFormat());
         SecurityEvents events = new Slf4jSecurityEvents();
         review(settings, events);
-        Optional<URI> publicUrl = publicUrl(variables);
+        SsoAdapters sso = sso(settings);
 
         PersistenceAdapters persistence = openPersistence(settings, clock);
         try {
@@ -60,13 +59,15 @@ public final class HttpComposition {
             TokenServices services = new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(),
                     persistence.registry(), persistence.revocations(), persistence.revocationIndex(),
                     persistence.users(), persistence.passwords(), new UuidJtiGenerator(), events, clock));
+            ManageUsersUseCase users = services.manageUsers(persistence.users());
+            SsoLoginUseCase ssoLogin = services.ssoLogin(sso.providers(), sso.verifier(), persistence.users());
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             HttpMetrics.bindJvmMetrics(metrics);
             ScheduledExecutorService jobs = schedulePurge(services.purgeExpired());
             ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
                     persistence.revocationIndex().inSync());
             HttpApplication app = HttpApplication.create(new HttpApplication.Dependencies(services,
-                    jwt::publicJwkSetJson, readiness, metrics, publicUrl, clock));
+                    jwt::publicJwkSetJson, readiness, metrics, settings.server().publicUrl(), clock, users, ssoLogin));
             try {
                 app.start(settings.server().host(), settings.server().port());
             } catch (RuntimeException e) {
@@ -107,6 +108,15 @@ public final class HttpComposition {
                 .map(f -> f.message() + " [" + f.code() + "]").toList();
         if (!errors.isEmpty()) {
             throw new StartupRefusedException(errors);
+        }
+    }
+
+    /** The trusted SSO providers; an unreadable or invalid {@code SSO_PROVIDERS_FILE} refuses to start. */
+    private static SsoAdapters sso(TokenlifeSettings settings) {
+        try {
+            return SsoAdapters.load(settings.server().ssoProvidersFile(), settings.validation().leeway());
+        } catch (InvalidSettingsException e) {
+            throw new StartupRefusedException(List.of(e.getMessage()));
         }
     }
 
@@ -160,22 +170,5 @@ public final class HttpComposition {
             }
         }, every, every, TimeUnit.SECONDS);
         return jobs;
-    }
-
-    private static Optional<URI> publicUrl(Map<String, String> variables) {
-        String value = variables.get(PUBLIC_URL);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = URI.create(value.trim());
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new IllegalArgumentException("not absolute");
-            }
-            return Optional.of(uri);
-        } catch (IllegalArgumentException e) {
-            throw new StartupRefusedException(List.of(PUBLIC_URL + ": '" + value
-                    + "' is not an absolute http(s) URL such as https://tokens.example.com"));
-        }
     }
 }

@@ -29,6 +29,11 @@ public enum ConfigVariable {
     DATABASE_URL("jdbc:h2:file:./data/tokenlife", "JDBC URL: embedded H2 file, jdbc:h2:mem:... (ephemeral) or jdbc:postgresql://..."),
     HOST("127.0.0.1", "HTTP bind address"),
     PORT("4444", "HTTP port, 0 to 65535 (0 picks a free port)"),
+    PUBLIC_URL(null, "externally visible base URL (absolute http or https) for the RFC 8414 metadata"),
+    SECURE_COOKIES("true", "mark the admin-UI cookie jwt_token Secure (HTTPS only); false for plain-HTTP development"),
+    MAX_FAILED_LOGIN_ATTEMPTS("5", "failed logins of one account before it is locked, 1 to 1000"),
+    ACCOUNT_LOCKOUT_DURATION_MINUTES("30", "minutes an account stays locked after too many failed logins, 1 to 1440"),
+    LOGIN_RATE_LIMIT_PER_MINUTE("20", "failed logins allowed from one client address per minute, 1 to 100000"),
     SSO_PROVIDERS_FILE(null, "JSON file of trusted OIDC providers"),
     LOG_FORMAT("text", "text or json"),
     VERIFIED_TOKEN_CACHE_SIZE("100000", "verified tokens kept parsed, 0 to 10000000 (0 turns the cache off)");

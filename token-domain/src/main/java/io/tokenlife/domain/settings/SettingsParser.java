@@ -1,5 +1,7 @@
 package io.tokenlife.domain.settings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,7 +50,13 @@ final class SettingsParser {
                 nonBlank(ConfigVariable.HOST),
                 integer(ConfigVariable.PORT, 0, 65_535),
                 oneOf(ConfigVariable.LOG_FORMAT, LogFormat.class),
-                optional(ConfigVariable.SSO_PROVIDERS_FILE).map(Path::of));
+                optional(ConfigVariable.SSO_PROVIDERS_FILE).map(Path::of),
+                publicUrl(),
+                bool(ConfigVariable.SECURE_COOKIES),
+                new LoginLimitSettings(
+                        integer(ConfigVariable.MAX_FAILED_LOGIN_ATTEMPTS, 1, 1000),
+                        Duration.ofMinutes(integer(ConfigVariable.ACCOUNT_LOCKOUT_DURATION_MINUTES, 1, 1440)),
+                        integer(ConfigVariable.LOGIN_RATE_LIMIT_PER_MINUTE, 1, 100_000)));
         return new TokenlifeSettings(environment, jwt, validation, issuance, admin, database, server);
     }
 
@@ -117,6 +125,23 @@ final class SettingsParser {
             throw new InvalidSettingsException(variable.name(), "'" + value + "' is not an e-mail address");
         }
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    private Optional<URI> publicUrl() {
+        Optional<String> value = optional(ConfigVariable.PUBLIC_URL);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.get());
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new URISyntaxException(value.get(), "not absolute");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingsException(ConfigVariable.PUBLIC_URL.name(), "'" + value.get()
+                    + "' is not an absolute http(s) URL; allowed: e.g. https://tokens.example.com");
+        }
     }
 
     private String jdbcUrl() {

@@ -56,6 +56,13 @@ class TokenlifeSettingsTest {
         expect(ConfigVariable.HOST, "127.0.0.1", s -> s.server().host());
         expect(ConfigVariable.PORT, "4444", s -> String.valueOf(s.server().port()));
         expect(ConfigVariable.SSO_PROVIDERS_FILE, "unset", s -> unset(s.server().ssoProvidersFile()));
+        expect(ConfigVariable.PUBLIC_URL, "unset", s -> unset(s.server().publicUrl()));
+        expect(ConfigVariable.SECURE_COOKIES, "true", s -> String.valueOf(s.server().secureCookies()));
+        expect(ConfigVariable.MAX_FAILED_LOGIN_ATTEMPTS, "5", s -> String.valueOf(s.server().loginLimits().maxFailedAttempts()));
+        expect(ConfigVariable.ACCOUNT_LOCKOUT_DURATION_MINUTES, "30",
+                s -> String.valueOf(s.server().loginLimits().lockout().toMinutes()));
+        expect(ConfigVariable.LOGIN_RATE_LIMIT_PER_MINUTE, "20",
+                s -> String.valueOf(s.server().loginLimits().perAddressPerMinute()));
         expect(ConfigVariable.LOG_FORMAT, "text", s -> s.server().logFormat().name().toLowerCase());
         expect(ConfigVariable.VERIFIED_TOKEN_CACHE_SIZE, "100000", s -> String.valueOf(s.validation().verifiedTokenCacheSize()));
     }
@@ -80,6 +87,28 @@ class TokenlifeSettingsTest {
                     .isEqualTo(SPEC_DEFAULTS.get(variable));
             assertThat(variable.meaning()).as("meaning of " + variable).isNotBlank();
         }
+    }
+
+    @Test
+    void publicUrlMustBeAnAbsoluteHttpUrl() {
+        assertThat(parse("PUBLIC_URL", "https://tokens.example.com").server().publicUrl())
+                .hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("tokens.example.com"));
+        for (String bad : new String[]{"tokens.example.com", "ftp://tokens.example.com", "https://", "http://a b"}) {
+            assertThatThrownBy(() -> parse("PUBLIC_URL", bad)).as(bad)
+                    .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("PUBLIC_URL: ");
+        }
+    }
+
+    @Test
+    void loginLimitsAreParsedAndOutOfRangeValuesNameTheirVariable() {
+        LoginLimitSettings limits = parse("MAX_FAILED_LOGIN_ATTEMPTS", "3", "ACCOUNT_LOCKOUT_DURATION_MINUTES", "7",
+                "LOGIN_RATE_LIMIT_PER_MINUTE", "50", "SECURE_COOKIES", "false").server().loginLimits();
+        assertThat(limits).isEqualTo(new LoginLimitSettings(3, Duration.ofMinutes(7), 50));
+        assertThat(parse("SECURE_COOKIES", "false").server().secureCookies()).isFalse();
+        assertThatThrownBy(() -> parse("MAX_FAILED_LOGIN_ATTEMPTS", "0"))
+                .hasMessageStartingWith("MAX_FAILED_LOGIN_ATTEMPTS: 0 is out of range");
+        assertThatThrownBy(() -> parse("LOGIN_RATE_LIMIT_PER_MINUTE", "many"))
+                .hasMessageStartingWith("LOGIN_RATE_LIMIT_PER_MINUTE: 'many' is not a whole number");
     }
 
     @Test

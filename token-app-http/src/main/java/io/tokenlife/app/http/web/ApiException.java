@@ -56,6 +56,13 @@ public final class ApiException extends RuntimeException {
         return new ApiException(409, "conflict", "Conflict", detail, Map.of());
     }
 
+    /** 429 with {@code Retry-After} in whole seconds, at least 1. */
+    public static ApiException rateLimited(String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(429, "rate_limited", "Too many requests", detail,
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     public static ApiException unavailable(String detail) {
         return new ApiException(503, "service_unavailable", "Service unavailable", detail, Map.of());
     }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
+import io.tokenlife.domain.port.out.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public final class ProblemMapper {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             render(ctx, ApiException.unavailable("the token store is unavailable; retry later"));
         });
+        config.routes.exception(UserStore.DuplicateUserException.class, (e, ctx) ->
+                render(ctx, ApiException.conflict(e.getMessage())));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 render(ctx, ApiException.invalidRequest(e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx)));

@@ -144,6 +144,22 @@ public final class RequestBody {
             return Optional.of(value.intValue());
         }
 
+        public Optional<Boolean> optionalBoolean(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isBoolean()) {
+                throw wrongType(field, "true or false", value);
+            }
+            return Optional.of(value.booleanValue());
+        }
+
+        /** Whether the body has any of the fields (with a non-null value). */
+        public boolean hasAny(Set<String> fields) {
+            return fields.stream().anyMatch(f -> node.hasNonNull(f));
+        }
+
         private static ApiException wrongType(String field, String expected, JsonNode value) {
             return ApiException.invalidRequest("the field '" + field + "' must be " + expected + ", got "
                     + value.getNodeType().name().toLowerCase(Locale.ROOT));

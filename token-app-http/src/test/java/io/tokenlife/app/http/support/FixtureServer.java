@@ -16,6 +16,10 @@ import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
@@ -44,24 +48,41 @@ public final class FixtureServer implements AutoCloseable {
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final AtomicReference<ReadinessCheck.Readiness> readiness =
             new AtomicReference<>(new ReadinessCheck.Readiness(true, true));
+    public final InMemoryUserDirectory users = new InMemoryUserDirectory();
+    public final PlainPasswordHasher passwords = new PlainPasswordHasher();
     public final TokenServices services;
     public final HttpApplication app;
     public final Client client;
 
     private FixtureServer(TokenlifeSettings settings, Function<InMemoryTokenStore, RevocationStore> revocations) {
         this.services = new TokenServices(settings, new TokenServices.Ports(codec, codec, store, revocations.apply(store), store,
-                new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(),
-                new Slf4jSecurityEvents(), clock));
+                users, passwords, new UuidJtiGenerator(), new Slf4jSecurityEvents(), clock));
+        // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
+        SsoLoginUseCase sso = services.ssoLogin(SsoProviders.none(),
+                (provider, idToken) -> new ExternalTokenVerifier.Refused("no provider"), users);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
         this.app = HttpApplication.create(new HttpApplication.Dependencies(services,
                 () -> "{\"keys\":[{\"kty\":\"oct-free\",\"kid\":\"fake\"}]}", readiness::get, metrics,
-                Optional.empty(), clock)).start("127.0.0.1", 0);
+                Optional.empty(), clock, services.manageUsers(users), sso)).start("127.0.0.1", 0);
         this.client = new Client("http://127.0.0.1:" + app.port());
     }
 
     public static FixtureServer start() {
         return new FixtureServer(TestSettings.with(), store -> store);
+    }
+
+    /** With settings overridden ("KEY", "value", ...), e.g. the login limits. */
+    public static FixtureServer start(String... settings) {
+        return new FixtureServer(TestSettings.with(settings), store -> store);
+    }
+
+    /** A user row as an admin would create it (the fixture's password "hash" is reversible). */
+    public User addUser(String email, String password, boolean admin, boolean active) {
+        User user = new User(email, null, password == null ? null : passwords.hash(password), admin, active,
+                clock.instant(), clock.instant());
+        users.put(user);
+        return user;
     }
 
     /** With a revocation store of its own around the in-memory one (e.g. one that is down). */

@@ -1,0 +1,158 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.dto.TokenResponse;
+import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.LoginThrottle;
+import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.IssuedToken;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.port.in.LoginCommand;
+import io.tokenlife.domain.port.in.LoginResult;
+import io.tokenlife.domain.port.in.LoginUseCase;
+import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.in.RevokeTokenUseCase;
+import io.tokenlife.domain.port.in.SsoLoginCommand;
+import io.tokenlife.domain.port.in.SsoLoginResult;
+import io.tokenlife.domain.port.in.SsoLoginUseCase;
+import io.tokenlife.domain.settings.Secret;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every way to obtain a session token, and logout: password login, the admin-UI login that sets the
+ * {@code jwt_token} cookie, and the SSO exchange. The domain decides; this class reads the request,
+ * consults the {@link LoginThrottle} before any password is checked, and writes the answer.
+ */
+public final class AuthHandler {
+    static final int MAX_EMAIL_LENGTH = 320;
+    private static final Set<String> LOGIN_FIELDS = Set.of("email", "password");
+    private static final Set<String> SSO_FIELDS = Set.of("id_token");
+
+    private final LoginUseCase login;
+    private final SsoLoginUseCase sso;
+    private final RevokeTokenUseCase revoke;
+    private final LoginThrottle throttle;
+    private final boolean secureCookies;
+    private final Clock clock;
+
+    public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke, LoginThrottle throttle,
+                       boolean secureCookies, Clock clock) {
+        this.login = login;
+        this.sso = sso;
+        this.revoke = revoke;
+        this.throttle = throttle;
+        this.secureCookies = secureCookies;
+        this.clock = clock;
+    }
+
+    /** {@code POST /auth/login} with {@code {email, password}}. */
+    public void login(Context ctx) {
+        RequestBody.JsonObject body = RequestBody.json(ctx, false, LOGIN_FIELDS);
+        IssuedToken token = passwordLogin(ctx, body.requiredString("email"), body.requiredString("password"),
+                TokenSource.LOGIN);
+        respond(ctx, token);
+    }
+
+    /** {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too. */
+    public void adminLogin(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        String email;
+        String password;
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            Map<String, String> form = RequestBody.form(ctx); // other fields of an HTML form are ignored
+            email = requiredField(form, "email");
+            password = requiredField(form, "password");
+        } else {
+            RequestBody.JsonObject body = RequestBody.json(ctx, false, LOGIN_FIELDS);
+            email = body.requiredString("email");
+            password = body.requiredString("password");
+        }
+        IssuedToken token = passwordLogin(ctx, email, password, TokenSource.ADMIN_UI);
+        ctx.header("Set-Cookie", cookie(token.compact(), expiresIn(token)));
+        respond(ctx, token);
+    }
+
+    /** {@code POST /auth/logout}: revokes the presented token (reason {@code logout}) and clears the cookie. */
+    public void logout(Context ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        if (caller.jti() == null) {
+            throw ApiException.invalidRequest("the presented token has no jti and cannot be revoked; it stays valid "
+                    + "until it expires");
+        }
+        revoke.revoke(new RevokeTokenCommand(caller.jti(), caller.subject(), Optional.of("logout")));
+        if (ctx.cookie(Authenticator.COOKIE) != null) {
+            ctx.header("Set-Cookie", cookie("", 0));
+        }
+        ctx.status(204);
+    }
+
+    /** {@code POST /auth/sso/{provider}} with {@code {id_token}} from a provider of {@code SSO_PROVIDERS_FILE}. */
+    public void sso(Context ctx) {
+        String provider = ctx.pathParam("provider");
+        String idToken = RequestBody.json(ctx, false, SSO_FIELDS).requiredString("id_token").trim();
+        String address = clientAddress(ctx);
+        throttle.check(null, address);
+        SsoLoginResult result = sso.login(new SsoLoginCommand(provider, idToken, address));
+        if (result instanceof SsoLoginResult.UnknownProvider) {
+            throw ApiException.notFound("no SSO provider '" + Responses.printable(provider) + "' is configured");
+        }
+        if (result instanceof SsoLoginResult.Refused refused) {
+            throttle.failed(null, address);
+            throw ApiException.unauthorized(refused.detail());
+        }
+        respond(ctx, ((SsoLoginResult.LoggedIn) result).token());
+    }
+
+    private IssuedToken passwordLogin(Context ctx, String email, String password, TokenSource source) {
+        if (email.length() > MAX_EMAIL_LENGTH) {
+            throw ApiException.invalidRequest("the field 'email' is longer than " + MAX_EMAIL_LENGTH + " characters");
+        }
+        String address = clientAddress(ctx);
+        throttle.check(email, address);
+        LoginResult result = login.login(new LoginCommand(email, new Secret(password), source, address));
+        if (result instanceof LoginResult.Refused refused) {
+            throttle.failed(email, address);
+            throw ApiException.unauthorized(refused.detail());
+        }
+        throttle.succeeded(email);
+        return ((LoginResult.LoggedIn) result).token();
+    }
+
+    private void respond(Context ctx, IssuedToken token) {
+        ctx.header("Cache-Control", "no-store");
+        Responses.json(ctx, new TokenResponse(token.compact(), "Bearer", expiresIn(token), token.jti()));
+    }
+
+    private long expiresIn(IssuedToken token) {
+        Instant expiresAt = token.claims().expiresAt();
+        return expiresAt == null ? 0 : Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
+    }
+
+    /** The admin-UI cookie: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts. */
+    private String cookie(String value, long maxAgeSeconds) {
+        return Authenticator.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secureCookies ? "; Secure" : "");
+    }
+
+    /** The TCP peer. Never X-Forwarded-For: a client could pick a new address for each guess. */
+    private static String clientAddress(Context ctx) {
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static String requiredField(Map<String, String> form, String field) {
+        String value = form.get(field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidRequest("the form field '" + field + "' is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,65 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.dto.UserList;
+import io.tokenlife.app.http.dto.UserView;
+import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
+import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.settings.Secret;
+
+import java.util.Set;
+
+/**
+ * User administration for admins. The domain validates (a bad e-mail, a short password: 400 naming the
+ * field) and revokes the tokens of a user who is disabled, demoted or given a new password; an e-mail
+ * already taken is a 409 (mapped by the problem mapper).
+ */
+public final class UsersHandler {
+    private static final Set<String> CREATE_FIELDS = Set.of("email", "full_name", "password", "admin");
+    private static final Set<String> UPDATE_FIELDS = Set.of("full_name", "password", "admin", "active");
+
+    private final ManageUsersUseCase users;
+
+    public UsersHandler(ManageUsersUseCase users) {
+        this.users = users;
+    }
+
+    /** {@code GET /users}. */
+    public void list(Context ctx) {
+        Responses.json(ctx, new UserList(users.list().stream().map(UserView::of).toList(), null));
+    }
+
+    /** {@code POST /users}: 201 with the user; {@code password} is optional (an SSO-only user has none). */
+    public void create(Context ctx) {
+        RequestBody.JsonObject body = RequestBody.json(ctx, false, CREATE_FIELDS);
+        String email = body.requiredString("email");
+        if (email.length() > AuthHandler.MAX_EMAIL_LENGTH) {
+            throw ApiException.invalidRequest("the field 'email' is longer than " + AuthHandler.MAX_EMAIL_LENGTH
+                    + " characters");
+        }
+        User user = users.create(new CreateUserCommand(email, body.optionalString("full_name"),
+                body.optionalString("password").map(Secret::new), body.optionalBoolean("admin").orElse(false)));
+        ctx.status(201).header("Location", "/users/" + user.email());
+        Responses.json(ctx, UserView.of(user));
+    }
+
+    /** {@code PATCH /users/{email}}: any of {@code full_name}, {@code password}, {@code admin}, {@code active}. */
+    public void update(Context ctx) {
+        String email = ctx.pathParam("email");
+        RequestBody.JsonObject body = RequestBody.json(ctx, false, UPDATE_FIELDS);
+        if (!body.hasAny(UPDATE_FIELDS)) {
+            throw ApiException.invalidRequest("give at least one of: active, admin, full_name, password");
+        }
+        UpdateUserCommand command = new UpdateUserCommand(email, body.optionalString("full_name"),
+                body.optionalString("password").map(Secret::new), body.optionalBoolean("admin"),
+                body.optionalBoolean("active"), Authenticator.caller(ctx).subject());
+        User user = users.update(command).orElseThrow(() ->
+                ApiException.notFound("no user '" + Responses.printable(email) + "'"));
+        Responses.json(ctx, UserView.of(user));
+    }
+}
