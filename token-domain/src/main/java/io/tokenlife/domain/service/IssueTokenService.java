@@ -14,7 +14,13 @@ import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.TokenSigner;
 
+import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.Subjects;
+import io.tokenlife.domain.port.out.RevocationIndex;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,23 +30,37 @@ public final class IssueTokenService implements IssueTokenUseCase {
     private final TokenSigner signer;
     private final IssuedTokenStore registry;
     private final JtiGenerator jtis;
+    private final RevocationIndex revocations;
     private final SecurityEvents events;
     private final Clock clock;
 
     public IssueTokenService(IssuancePolicy policy, TokenSigner signer, IssuedTokenStore registry, JtiGenerator jtis,
-                             SecurityEvents events, Clock clock) {
+                             RevocationIndex revocations, SecurityEvents events, Clock clock) {
         this.policy = policy;
         this.signer = signer;
         this.registry = registry;
         this.jtis = jtis;
+        this.revocations = revocations;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Now, in whole seconds as {@code iat} carries it — unless a revoke-all of this subject (or of everyone)
+     * already covers this second: a cut-off revokes tokens issued at or before it, so a token issued later
+     * in the same second would be born revoked (a login right after a password change). It is stamped one
+     * second later instead, which the earlier cut-off never covers and the leeway accepts.
+     */
+    private Instant issuedAt(String subject) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        RevocationState state = revocations.check(null, Subjects.normalize(subject), now);
+        return state.isRevoked() ? now.plusSeconds(1) : now;
     }
 
     @Override
     public IssueTokenResult issue(IssueTokenCommand command) {
         String jti = command.requestedJti().orElseGet(jtis::newJti);
-        IssuancePolicy.Decision decision = policy.decide(command, clock.instant(), jti);
+        IssuancePolicy.Decision decision = policy.decide(command, issuedAt(command.subject()), jti);
         if (decision instanceof IssuancePolicy.Refused refused) {
             return refused.refusal();
         }

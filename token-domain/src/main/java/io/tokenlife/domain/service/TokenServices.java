@@ -49,7 +49,7 @@ public final class TokenServices {
         this.settings = settings;
         this.ports = ports;
         this.issue = new IssueTokenService(new IssuancePolicy(settings), ports.signer(), ports.registry(),
-                ports.jtis(), ports.events(), ports.clock());
+                ports.jtis(), ports.revocationIndex(), ports.events(), ports.clock());
         this.validate = new ValidateTokenService(ports.verifier(),
                 ValidationPolicy.of(settings, ports.revocationIndex(), ports.users()), ports.registry(),
                 ports.events(), ports.clock());

@@ -83,6 +83,25 @@ class IdentityServicesTest {
     }
 
     @Test
+    void aLoginInTheSameSecondAsAPasswordChangeGivesAValidTokenWhileTheOldOneStaysRevoked() {
+        domain.clock.set(java.time.Instant.parse("2026-01-01T10:00:00.200Z"));
+        users.create(newUser("erin@example.com", "old password 123", false));
+        domain.clock.set(java.time.Instant.parse("2026-01-01T09:59:59.500Z"));
+        String before = login("erin@example.com", "old password 123");
+        domain.clock.set(java.time.Instant.parse("2026-01-01T10:00:00.200Z"));
+        String sameSecondBefore = login("erin@example.com", "old password 123");
+
+        users.update(new UpdateUserCommand("erin@example.com", Optional.empty(), Optional.of(new Secret("new password 456")),
+                Optional.empty(), Optional.empty(), "erin@example.com"));
+        domain.clock.set(java.time.Instant.parse("2026-01-01T10:00:00.700Z"));
+        String after = login("erin@example.com", "new password 456");
+
+        assertThat(domain.services.validateToken().validate(before).isValid()).isFalse();
+        assertThat(domain.services.validateToken().validate(sameSecondBefore).isValid()).isFalse();
+        assertThat(domain.services.validateToken().validate(after).isValid()).isTrue();
+    }
+
+    @Test
     void renamingAUserKeepsTheirTokensValid() {
         users.create(newUser("dave@example.com", "long enough password", false));
         String token = login("dave@example.com", "long enough password");
