@@ -131,3 +131,4 @@ public final class StartupBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }
+}
