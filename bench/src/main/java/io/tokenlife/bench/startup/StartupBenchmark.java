@@ -34,7 +34,11 @@ public final class StartupBenchmark {
 
     /** The baseline: a JVM that starts and exits. */
     public static final class EmptyMain {
-        public static void main(String[] args) throws Exception {
+        public static void main(String[] args) {
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
         int n = 5;
         boolean postgres = true;
         boolean variants = true;
@@ -130,5 +134,4 @@ public final class StartupBenchmark {
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
-}
 }
