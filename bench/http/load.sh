@@ -9,6 +9,7 @@
 #
 # Usage: bench/http/load.sh                          (5 s per run, concurrency 1 8 32 64, cache 100000 and 0)
 #        DURATION=10s LEVELS="4 16" CACHE_SIZES=100000 bench/http/load.sh
+#        SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/intro.jfr,settings=profile" ...   (profile the server)
 # Keep runs short on a shared machine: the whole script takes about (3 + cache sizes) x levels x DURATION.
 # Target (2-core machine): introspection >= 20,000 requests/s with p99 <= 10 ms.
 set -euo pipefail
@@ -42,7 +43,7 @@ trap cleanup EXIT
 # start_server CACHE_SIZE: a fresh server on an empty H2 in-memory database; sets SESSION and API_TOKEN
 start_server() {
   (cd "$work" && DATABASE_URL="jdbc:h2:mem:bench$1;DB_CLOSE_DELAY=-1" VERIFIED_TOKEN_CACHE_SIZE="$1" \
-    exec java -Xmx512m -jar "$jar" >"$work/server-$1.log" 2>&1) &
+    exec java -Xmx512m ${SERVER_JAVA_OPTS:-} -jar "$jar" >"$work/server-$1.log" 2>&1) &
   server=$!
   for _ in $(seq 1 150); do
     curl -sf "$base/ready" >/dev/null 2>&1 && break
