@@ -14,16 +14,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.KeyPairs;
-import io.tokenlife.domain.fakes.InMemoryTokenStore;
-import io.tokenlife.domain.fakes.InMemoryUserDirectory;
-import io.tokenlife.domain.fakes.PlainPasswordHasher;
-import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
@@ -46,6 +42,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code repeated}: the same with the cache on, tokens already seen.</li>
  * </ul>
  * Every call gets a fresh copy of the token string (as a server does when it reads a header), cycling
- * through 1,024 valid, registered tokens, against a revocation index holding 1,000,000 live revocations.
+ * through 1,024 valid, registered tokens, against the persistence adapter's compact revocation index holding
+ * 1,000,000 live revocations (H2 in memory, loaded as the service loads it at start).
  * {@link #main} runs it through the JMH Runner and prints each figure's ratio to {@code rawNimbus}.
  */
 @State(Scope.Benchmark)
@@ -85,6 +85,7 @@ public class ValidationBenchmark {
     private ValidateTokenUseCase uncached;
     private ValidateTokenUseCase cached;
     private Path keyDir;
+    private PersistenceAdapters store;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -102,7 +103,7 @@ public class ValidationBenchmark {
             env.put("JWT_PUBLIC_KEY_PATH", Files.writeString(keyDir.resolve("public.pem"), pair.publicKeyPem()).toString());
         }
         Clock clock = Clock.systemUTC();
-        InMemoryTokenStore store = revocationIndexWithLiveRevocations(clock.instant());
+        store = persistenceWithLiveRevocations(clock.instant());
 
         Map<String, String> off = new HashMap<>(env);
         off.put("VERIFIED_TOKEN_CACHE_SIZE", "0");
@@ -128,23 +129,44 @@ public class ValidationBenchmark {
     }
 
     /**
-     * The index under test. Today the domain test-jar's {@link InMemoryTokenStore}; to measure the compact
-     * index of the persistence module, return it here instead (it implements {@link RevocationIndex}).
+     * The persistence adapter as the service runs it, on an H2 in-memory database: its compact revocation
+     * index (loaded by {@code startRevocationSync()}) holding {@link #LIVE_REVOCATIONS} live jti revocations,
+     * inserted in one SQL statement beforehand; its registry records the benchmark tokens and takes the
+     * {@code touch} of every validation (buffered, flushed every few seconds).
      */
-    private static InMemoryTokenStore revocationIndexWithLiveRevocations(Instant now) {
-        InMemoryTokenStore store = new InMemoryTokenStore();
-        Instant expires = now.plus(Duration.ofDays(1));
-        for (int i = 0; i < LIVE_REVOCATIONS; i++) {
-            store.revoke(new Revocation(new UUID(0x5eed_0000_0000_0000L + i, i).toString(), "revoked" + (i % 1000) + "@example.com",
-                    now, "bench", "bench", expires));
+    private static PersistenceAdapters persistenceWithLiveRevocations(Instant now) throws Exception {
+        String url = "jdbc:h2:mem:validation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        PersistenceAdapters adapters = PersistenceAdapters.open(TokenlifeSettings.fromMap(Map.of("DATABASE_URL", url)),
+                Clock.systemUTC());
+        try {
+            adapters.migrate();
+            // the same options the adapter appends, so this connection opens the same in-memory database
+            try (Connection c = DriverManager.getConnection(url
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+                 Statement s = c.createStatement()) {
+                s.execute("INSERT INTO jti_revocations (jti, subject, revoked_at, revoked_by, reason, expires_at, seq) "
+                        + "SELECT CAST(RANDOM_UUID() AS VARCHAR), 'revoked' || MOD(\"X\", 1000) || '@example.com', "
+                        + now.toEpochMilli() + ", 'bench', 'bench', " + now.plus(Duration.ofDays(1)).toEpochMilli()
+                        + ", \"X\" FROM SYSTEM_RANGE(1, " + LIVE_REVOCATIONS + ")");
+                s.execute("UPDATE revocation_sequence SET last_seq = " + LIVE_REVOCATIONS);
+            }
+            adapters.startRevocationSync();
+            if (adapters.liveRevocations() != LIVE_REVOCATIONS) {
+                throw new IllegalStateException("the index holds " + adapters.liveRevocations() + " revocations, not "
+                        + LIVE_REVOCATIONS);
+            }
+            return adapters;
+        } catch (Exception | Error e) {
+            adapters.close();
+            throw e;
         }
-        return store;
     }
 
-    private static TokenServices services(TokenlifeSettings settings, InMemoryTokenStore store, Clock clock) {
+    private static TokenServices services(TokenlifeSettings settings, PersistenceAdapters store, Clock clock) {
         JwtAdapters jwt = JwtAdapters.create(settings, clock);
-        return new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(), store, store, store,
-                new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(), event -> { }, clock));
+        return new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(), store.registry(),
+                store.revocations(), store.revocationIndex(), store.users(), store.passwords(), new UuidJtiGenerator(),
+                event -> { }, clock));
     }
 
     private static JWSVerifier rawVerifier(SigningAlgorithm alg, Map<String, String> env, String jwks) throws Exception {
@@ -161,6 +183,9 @@ public class ValidationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (store != null) {
+            store.close();
+        }
         if (keyDir != null) {
             try (var files = Files.list(keyDir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
