@@ -2,15 +2,22 @@ package io.tokenlife.adapters.persistence;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.opentest4j.TestAbortedException;
 
 import java.time.Clock;
 
 class PostgresUserStoreIT extends UserStoreContract {
     private static PostgresDatabase database;
+    /** Without PostgreSQL each test is reported skipped (an abort in @BeforeAll would hide the count). */
+    private static TestAbortedException unavailable;
 
     @BeforeAll
     static void createDatabase() {
-        database = PostgresDatabase.create();
+        try {
+            database = PostgresDatabase.create();
+        } catch (TestAbortedException e) {
+            unavailable = e;
+        }
     }
 
     @AfterAll
@@ -22,6 +29,9 @@ class PostgresUserStoreIT extends UserStoreContract {
 
     @Override
     protected PersistenceAdapters freshStack() {
+        if (unavailable != null) {
+            throw unavailable;
+        }
         PersistenceAdapters adapters = PersistenceAdapters.open(TestDatabases.settings(database.url()), Clock.systemUTC(),
                 PersistenceOptions.defaults());
         adapters.migrate();
@@ -32,6 +42,8 @@ class PostgresUserStoreIT extends UserStoreContract {
 
     @Override
     protected void dispose(PersistenceAdapters adapters) {
-        adapters.close();
+        if (adapters != null) {
+            adapters.close();
+        }
     }
 }
