@@ -1,22 +1,24 @@
 package io.tokenlife.adapters.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.port.out.UserStore;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Users in the {@code users} table, e-mails lower-cased. {@link #find} is on the validation path: it
- * answers from a cache (absent users too) that lives {@code ttl}, is invalidated by local writes, and so
- * sees another replica's change within {@code ttl}. While the database is down, the last known answer
- * (up to an hour old) is served rather than failing validation.
+ * Users in the {@code users} table, e-mails lower-cased. {@link #find} is on the validation path, so it
+ * answers from memory: a user seen once (absent users too) is kept and reloaded in the background
+ * {@code ttl} after it was loaded, so validation never waits on the database for a known subject and
+ * sees another replica's change within about {@code ttl}. Local writes invalidate at once. While the
+ * database is down a failed reload keeps the last known answer (up to an hour old).
  */
 final class JdbiUserStore implements UserStore {
     private static final String COLUMNS = "email, full_name, password_hash, admin, active, created_at, updated_at";
@@ -30,13 +32,15 @@ final class JdbiUserStore implements UserStore {
             Millis.instant(rs, "updated_at"));
 
     private final Database db;
-    private final Cache<String, Optional<User>> fresh;
-    private final Cache<String, Optional<User>> lastKnown;
+    private final LoadingCache<String, Optional<User>> users;
 
     JdbiUserStore(Database db, Duration ttl) {
         this.db = db;
-        this.fresh = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
-        this.lastKnown = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
+        this.users = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .refreshAfterWrite(ttl)                  // background reload; readers keep the current answer
+                .expireAfterWrite(Duration.ofHours(1))   // a reload that keeps failing ends after an hour
+                .build(this::load);
     }
 
     @Override
@@ -44,39 +48,30 @@ final class JdbiUserStore implements UserStore {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        return fresh.get(Subjects.normalize(email), this::load);
+        return users.get(Subjects.normalize(email));
     }
 
     private Optional<User> load(String email) {
-        try {
-            Optional<User> user = db.withHandle("find user", h -> h.createQuery(
-                            "SELECT " + COLUMNS + " FROM users WHERE email = :email")
-                    .bind("email", email).map(ROW).findOne());
-            lastKnown.put(email, user);
-            return user;
-        } catch (StoreUnavailableException e) {
-            Optional<User> known = lastKnown.getIfPresent(email);
-            if (known != null) {
-                return known;
-            }
-            throw e;
-        }
+        return db.withHandle("find user", h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+                .bind("email", email).map(ROW).findOne());
+    }
+
+    private static Update bindUser(Update update, User user) {
+        return update.bind("email", user.email())
+                .bind("fullName", user.fullName())
+                .bind("passwordHash", user.passwordHash())
+                .bind("admin", user.admin())
+                .bind("active", user.active())
+                .bind("createdAt", Millis.of(user.createdAt()))
+                .bind("updatedAt", Millis.of(user.updatedAt()));
     }
 
     @Override
     public void create(User user) {
         Limits.checkSubject(user.email());
         try {
-            db.withHandle("create user", h -> h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES "
-                            + "(:email, :fullName, :passwordHash, :admin, :active, :createdAt, :updatedAt)")
-                    .bind("email", user.email())
-                    .bind("fullName", user.fullName())
-                    .bind("passwordHash", user.passwordHash())
-                    .bind("admin", user.admin())
-                    .bind("active", user.active())
-                    .bind("createdAt", Millis.of(user.createdAt()))
-                    .bind("updatedAt", Millis.of(user.updatedAt()))
-                    .execute());
+            db.withHandle("create user", h -> bindUser(h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES "
+                    + "(:email, :fullName, :passwordHash, :admin, :active, :createdAt, :updatedAt)"), user).execute());
         } catch (StoreUnavailableException e) {
             if (Database.hasSqlState(e, Database.UNIQUE_VIOLATION)) {
                 throw new DuplicateUserException(user.email());
@@ -90,17 +85,9 @@ final class JdbiUserStore implements UserStore {
     @Override
     public boolean update(User user) {
         try {
-            int rows = db.withHandle("update user", h -> h.createUpdate("UPDATE users SET full_name = :fullName, "
-                            + "password_hash = :passwordHash, admin = :admin, active = :active, created_at = :createdAt, "
-                            + "updated_at = :updatedAt WHERE email = :email")
-                    .bind("email", user.email())
-                    .bind("fullName", user.fullName())
-                    .bind("passwordHash", user.passwordHash())
-                    .bind("admin", user.admin())
-                    .bind("active", user.active())
-                    .bind("createdAt", Millis.of(user.createdAt()))
-                    .bind("updatedAt", Millis.of(user.updatedAt()))
-                    .execute());
+            int rows = db.withHandle("update user", h -> bindUser(h.createUpdate("UPDATE users SET full_name = :fullName, "
+                    + "password_hash = :passwordHash, admin = :admin, active = :active, created_at = :createdAt, "
+                    + "updated_at = :updatedAt WHERE email = :email"), user).execute());
             return rows > 0;
         } finally {
             invalidate(user.email());
@@ -114,7 +101,6 @@ final class JdbiUserStore implements UserStore {
     }
 
     private void invalidate(String email) {
-        fresh.invalidate(email);
-        lastKnown.invalidate(email);
+        users.invalidate(email);
     }
 }

@@ -1,6 +1,7 @@
 package io.tokenlife.adapters.persistence;
 
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +38,36 @@ final class PostgresDatabase implements AutoCloseable {
             Assumptions.abort(message);
         }
         return new PostgresDatabase(name);
+    }
+
+    /**
+     * One database for a test class. Without PostgreSQL, {@link #get()} aborts each test, so every test is
+     * reported skipped (an abort in {@code @BeforeAll} would show as "Tests run: 0").
+     */
+    static final class PerClass {
+        private PostgresDatabase database;
+        private TestAbortedException unavailable;
+
+        void create() {
+            try {
+                database = PostgresDatabase.create();
+            } catch (TestAbortedException e) {
+                unavailable = e;
+            }
+        }
+
+        PostgresDatabase get() {
+            if (unavailable != null) {
+                throw unavailable;
+            }
+            return database;
+        }
+
+        void drop() {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     static Connection admin() throws SQLException {

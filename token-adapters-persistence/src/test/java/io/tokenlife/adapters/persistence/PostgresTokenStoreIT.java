@@ -4,39 +4,28 @@ import io.tokenlife.domain.contract.TokenStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.opentest4j.TestAbortedException;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 /** The port contract on the real PostgreSQL: one throw-away database for the class, emptied before each test. */
 class PostgresTokenStoreIT extends TokenStoreContract {
-    private static PostgresDatabase database;
-    /** Without PostgreSQL each test is reported skipped (an abort in @BeforeAll would hide the count). */
-    private static TestAbortedException unavailable;
+    private static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
     private PersistenceAdapters adapters;
 
     @BeforeAll
     static void createDatabase() {
-        try {
-            database = PostgresDatabase.create();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-        }
+        DATABASE.create();
     }
 
     @AfterAll
     static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        DATABASE.drop();
     }
 
     @Override
     protected Stores freshStores() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
+        PostgresDatabase database = DATABASE.get();
         adapters = PersistenceAdapters.open(TestDatabases.settings(database.url()), Clock.fixed(T0, ZoneOffset.UTC),
                 PersistenceOptions.defaults());
         adapters.migrate();

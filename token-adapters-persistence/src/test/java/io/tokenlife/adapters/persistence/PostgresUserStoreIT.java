@@ -2,36 +2,25 @@ package io.tokenlife.adapters.persistence;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.opentest4j.TestAbortedException;
 
 import java.time.Clock;
 
 class PostgresUserStoreIT extends UserStoreContract {
-    private static PostgresDatabase database;
-    /** Without PostgreSQL each test is reported skipped (an abort in @BeforeAll would hide the count). */
-    private static TestAbortedException unavailable;
+    private static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
 
     @BeforeAll
     static void createDatabase() {
-        try {
-            database = PostgresDatabase.create();
-        } catch (TestAbortedException e) {
-            unavailable = e;
-        }
+        DATABASE.create();
     }
 
     @AfterAll
     static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
+        DATABASE.drop();
     }
 
     @Override
     protected PersistenceAdapters freshStack() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
+        PostgresDatabase database = DATABASE.get();
         PersistenceAdapters adapters = PersistenceAdapters.open(TestDatabases.settings(database.url()), Clock.systemUTC(),
                 PersistenceOptions.defaults());
         adapters.migrate();
