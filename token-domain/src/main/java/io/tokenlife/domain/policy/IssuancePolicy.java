@@ -53,9 +53,9 @@ public final class IssuancePolicy {
             }
         }
         Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Decision expiry = expiry(command, issuedAt);
-        if (expiry instanceof Refused) {
-            return expiry;
+        ExpiryOutcome expiry = expiry(command, issuedAt);
+        if (expiry.refused() != null) {
+            return expiry.refused();
         }
         IssuanceSettings issuance = settings.issuance();
         TokenClaims claims = new TokenClaims(
@@ -64,7 +64,7 @@ public final class IssuancePolicy {
                 subject,
                 issuedAt,
                 null,
-                ((ExpiresAt) expiry).instant,
+                expiry.instant(),
                 jti,
                 command.tokenUse(),
                 scope.orElse(null),
@@ -73,7 +73,7 @@ public final class IssuancePolicy {
         return new Claims(claims);
     }
 
-    private Decision expiry(IssueTokenCommand command, Instant now) {
+    private ExpiryOutcome expiry(IssueTokenCommand command, Instant now) {
         IssuanceSettings issuance = settings.issuance();
         Duration max = issuance.apiTokenMaxLifetime();
         Expiry expiry = command.expiry();
@@ -82,28 +82,28 @@ public final class IssuancePolicy {
                 : command.tokenUse() == TokenUse.API ? "expires_in_days" : "expires_in";
         if (expiry instanceof Expiry.Default) {
             if (command.tokenUse() == TokenUse.SESSION) {
-                return new ExpiresAt(now.plus(issuance.sessionLifetime()));
+                return ExpiryOutcome.at(now.plus(issuance.sessionLifetime()));
             }
             return issuance.requireExpiration()
-                    ? refuse(field, "API tokens must have an expiry (at most " + max.toDays()
+                    ? ExpiryOutcome.refuse(field, "API tokens must have an expiry (at most " + max.toDays()
                     + " days, API_TOKEN_MAX_EXPIRY_DAYS) while REQUIRE_TOKEN_EXPIRATION is on")
-                    : new ExpiresAt(null);
+                    : ExpiryOutcome.at(null);
         }
         if (expiry instanceof Expiry.Never) {
             return issuance.requireExpiration()
-                    ? refuse(field, "a token without expiry is refused while REQUIRE_TOKEN_EXPIRATION is on")
-                    : new ExpiresAt(null);
+                    ? ExpiryOutcome.refuse(field, "a token without expiry is refused while REQUIRE_TOKEN_EXPIRATION is on")
+                    : ExpiryOutcome.at(null);
         }
         Instant at = expiry instanceof Expiry.After after
                 ? now.plus(after.lifetime())
                 : ((Expiry.At) expiry).instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (!at.isAfter(now)) {
-            return refuse(field, "the expiry must be in the future");
+            return ExpiryOutcome.refuse(field, "the expiry must be in the future");
         }
         if (at.isAfter(now.plus(max))) {
-            return refuse(field, "the expiry may be at most " + max.toDays() + " days away (API_TOKEN_MAX_EXPIRY_DAYS)");
+            return ExpiryOutcome.refuse(field, "the expiry may be at most " + max.toDays() + " days away (API_TOKEN_MAX_EXPIRY_DAYS)");
         }
-        return new ExpiresAt(at);
+        return ExpiryOutcome.at(at);
     }
 
     private static Refused refuse(String field, String detail) {
@@ -111,7 +111,7 @@ public final class IssuancePolicy {
     }
 
     /** The outcome of {@link #decide}: claims to sign, or a refusal. */
-    public sealed interface Decision permits Claims, Refused, ExpiresAt {
+    public sealed interface Decision permits Claims, Refused {
     }
 
     public record Claims(TokenClaims claims) implements Decision {
@@ -120,7 +120,14 @@ public final class IssuancePolicy {
     public record Refused(IssueTokenResult.Refused refusal) implements Decision {
     }
 
-    /** Internal step of the decision: the expiry, null for none. */
-    record ExpiresAt(Instant instant) implements Decision {
+    /** Internal step of the decision: the expiry ({@code instant} null for none), or why it is refused. */
+    private record ExpiryOutcome(Instant instant, Refused refused) {
+        static ExpiryOutcome at(Instant instant) {
+            return new ExpiryOutcome(instant, null);
+        }
+
+        static ExpiryOutcome refuse(String field, String detail) {
+            return new ExpiryOutcome(null, IssuancePolicy.refuse(field, detail));
+        }
     }
 }
