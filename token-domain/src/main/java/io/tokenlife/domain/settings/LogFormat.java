@@ -1,4 +1,0 @@
-package io.tokenlife.domain.settings;
-
-/** {@code LOG_FORMAT}: human text or one JSON object per line. */
-public enum LogFormat { TEXT, JSON }
