@@ -20,6 +20,10 @@ import java.time.Duration;
 final class Database implements AutoCloseable {
     static final String UNIQUE_VIOLATION = "23505";
 
+    static {
+        JdbcUrls.bindH2ServersToLoopback(); // before the first connection makes H2 read its properties
+    }
+
     private final String url;
     private final String redactedUrl;
     private final HikariDataSource dataSource;

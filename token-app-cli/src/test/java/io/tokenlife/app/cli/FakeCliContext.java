@@ -2,11 +2,13 @@ package io.tokenlife.app.cli;
 
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.app.cli.port.ConfigurationTool;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.SchemaTool;
 import io.tokenlife.app.cli.port.TokenInspector;
 import io.tokenlife.app.cli.wiring.JsonTokenInspector;
+import io.tokenlife.app.cli.wiring.ServiceConfigurationTool;
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
@@ -16,6 +18,7 @@ import io.tokenlife.domain.fakes.TestSettings;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -33,6 +36,8 @@ public final class FakeCliContext implements CliContext {
     public static final String UNREACHABLE_URL = "jdbc:postgresql://127.0.0.1:1/x?user=admin&password=hunter2";
 
     public final Map<String, String> variables = new HashMap<>();
+    /** What a {@code .env} file would hold; {@link #variables} play the environment and win over it. */
+    public final Map<String, String> dotEnv = new HashMap<>();
     public final DomainFixture fixture;
     public boolean databaseReachable = true;
     public String stdin = "";
@@ -72,7 +77,16 @@ public final class FakeCliContext implements CliContext {
 
     @Override
     public TokenlifeSettings settings() {
-        return TokenlifeSettings.fromMap(variables);
+        return TokenlifeSettings.from(sources().merged());
+    }
+
+    @Override
+    public ConfigurationTool configuration() {
+        return new ServiceConfigurationTool(this::sources);
+    }
+
+    private ConfigSources sources() {
+        return new ConfigSources(variables, dotEnv);
     }
 
     @Override

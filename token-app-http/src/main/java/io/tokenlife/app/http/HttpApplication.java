@@ -12,6 +12,7 @@ import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.handler.TokensHandler;
 import io.tokenlife.app.http.handler.UsersHandler;
 import io.tokenlife.app.http.handler.VerifyHandler;
+import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.HttpMetrics;
@@ -22,17 +23,14 @@ import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.service.TokenServices;
-import io.tokenlife.domain.settings.ServerSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,12 +45,12 @@ public final class HttpApplication {
 
     /**
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
-     * @param publicUrl the externally visible base URL for RFC 8414 metadata; empty: the request's own
+     * @param http the HTTP service's own settings (public URL, cookies, login limits)
      * @param users user administration over the store the composition root chose
      * @param sso the SSO exchange over the trusted providers the composition root loaded
      */
     public record Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
-                               PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
+                               PrometheusMeterRegistry metrics, HttpSettings http, Clock clock,
                                ManageUsersUseCase users, SsoLoginUseCase sso) {
         public Dependencies {
             Objects.requireNonNull(services, "services");
@@ -61,7 +59,7 @@ public final class HttpApplication {
             Objects.requireNonNull(publicJwks, "publicJwks");
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(publicUrl, "publicUrl");
+            Objects.requireNonNull(http, "http");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -157,9 +155,8 @@ public final class HttpApplication {
      */
     private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps) {
         TokenServices services = deps.services();
-        ServerSettings server = services.settings().server();
         AuthHandler auth = new AuthHandler(services.login(), deps.sso(), services.revokeToken(),
-                new LoginThrottle(server.loginLimits(), deps.clock()), server.secureCookies(), deps.clock());
+                new LoginThrottle(deps.http().loginLimits(), deps.clock()), deps.http().secureCookies(), deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
@@ -171,7 +168,7 @@ public final class HttpApplication {
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, String issuer) {
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), issuer, deps.publicUrl());
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), issuer, deps.http().publicUrl());
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         routes.get("/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);

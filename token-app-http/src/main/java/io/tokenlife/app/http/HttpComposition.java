@@ -8,11 +8,12 @@ import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.LogConfigurator;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
+import io.tokenlife.app.http.settings.HttpSettings;
+import io.tokenlife.app.http.settings.ServiceConfiguration;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.policy.ConfigurationFinding;
-import io.tokenlife.domain.policy.ConfigurationReview;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
@@ -20,6 +21,7 @@ import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSource;
 import io.tokenlife.domain.settings.InvalidSettingsException;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.slf4j.Logger;
@@ -47,11 +49,14 @@ public final class HttpComposition {
 
     /** Starts the service; an unusable configuration is a {@link StartupRefusedException} naming each problem. */
     public static TokenlifeServer start(Map<String, String> variables, Clock clock) {
-        TokenlifeSettings settings = settings(variables);
-        LogConfigurator.apply(settings.server().logFormat());
-        SecurityEvents events = new Slf4jSecurityEvents();
-        review(settings, events);
-        SsoAdapters sso = sso(settings);
+        ServiceConfiguration configuration = configuration(variables);
+        TokenlifeSettings settings = configuration.domain();
+        HttpSettings http = configuration.http();
+        LogConfigurator.apply(http.logFormat());
+        SecurityEvents events = new Slf4jSecurityEvents(http.logFormat());
+        review(configuration, events);
+        SsoAdapters sso = sso(http, settings);
+        FreePort.require(http.host(), http.port()); // a busy port must refuse before the database is touched
 
         PersistenceAdapters persistence = openPersistence(settings, clock);
         try {
@@ -67,16 +72,15 @@ public final class HttpComposition {
             ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
                     persistence.revocationIndex().inSync());
             HttpApplication app = HttpApplication.create(new HttpApplication.Dependencies(services,
-                    jwt::publicJwkSetJson, readiness, metrics, settings.server().publicUrl(), clock, users, ssoLogin));
+                    jwt::publicJwkSetJson, readiness, metrics, http, clock, users, ssoLogin));
             try {
-                app.start(settings.server().host(), settings.server().port());
+                app.start(http.host(), http.port());
             } catch (RuntimeException e) {
                 jobs.shutdownNow();
-                throw new StartupRefusedException(List.of("cannot listen on " + settings.server().host() + ":"
-                        + settings.server().port() + " (HOST, PORT): " + e.getMessage()));
+                throw FreePort.refusal(http.host(), http.port(), e);
             }
             LOG.info("tokenlife listening on http://{}:{} environment={} algorithm={} database={}",
-                    settings.server().host(), app.port(), settings.environment().wireName(),
+                    http.host(), app.port(), settings.environment().wireName(),
                     settings.jwt().algorithm(), settings.database().redactedUrl());
             return new TokenlifeServer(app, services, jobs, persistence);
         } catch (RuntimeException e) {
@@ -85,17 +89,20 @@ public final class HttpComposition {
         }
     }
 
-    private static TokenlifeSettings settings(Map<String, String> variables) {
+    private static ServiceConfiguration configuration(Map<String, String> variables) {
         try {
-            return TokenlifeSettings.fromMap(variables);
+            return ServiceConfiguration.from(new ConfigSource(variables));
         } catch (InvalidSettingsException e) {
             throw new StartupRefusedException(List.of(e.getMessage()));
         }
     }
 
-    /** Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. */
-    private static void review(TokenlifeSettings settings, SecurityEvents events) {
-        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
+    /**
+     * Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. In
+     * development one more line says how production would judge the same configuration.
+     */
+    private static void review(ServiceConfiguration configuration, SecurityEvents events) {
+        List<ConfigurationFinding> findings = configuration.review();
         for (ConfigurationFinding finding : findings) {
             if (!finding.isError()) {
                 Map<String, String> fields = new LinkedHashMap<>();
@@ -109,12 +116,13 @@ public final class HttpComposition {
         if (!errors.isEmpty()) {
             throw new StartupRefusedException(errors);
         }
+        configuration.developmentAdvice().ifPresent(LOG::info);
     }
 
     /** The trusted SSO providers; an unreadable or invalid {@code SSO_PROVIDERS_FILE} refuses to start. */
-    private static SsoAdapters sso(TokenlifeSettings settings) {
+    private static SsoAdapters sso(HttpSettings http, TokenlifeSettings settings) {
         try {
-            return SsoAdapters.load(settings.server().ssoProvidersFile(), settings.validation().leeway());
+            return SsoAdapters.load(http.ssoProvidersFile(), settings.validation().leeway());
         } catch (InvalidSettingsException e) {
             throw new StartupRefusedException(List.of(e.getMessage()));
         }

@@ -32,6 +32,9 @@ public interface CliContext {
 
     SchemaTool schema();
 
+    /** The whole configuration as the service sees it: its review, and every variable with its origin. */
+    ConfigurationTool configuration();
+
     KeyTool keys();
 
     TokenInspector inspector();

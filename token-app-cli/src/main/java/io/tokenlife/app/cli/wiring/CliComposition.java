@@ -4,12 +4,14 @@ import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.app.cli.port.ConfigurationTool;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.SchemaTool;
 import io.tokenlife.app.cli.port.TokenInspector;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.DotEnv;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import io.tokenlife.domain.settings.ValidationSettings;
@@ -35,6 +37,7 @@ public final class CliComposition implements CliContext, AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final LoggingSecurityEvents events = new LoggingSecurityEvents();
 
+    private ConfigSources sources;
     private TokenlifeSettings settings;
     private JwtAdapters jwt;
     private PersistenceAdapters persistence;
@@ -56,14 +59,20 @@ public final class CliComposition implements CliContext, AutoCloseable {
     @Override
     public TokenlifeSettings settings() {
         if (settings == null) {
-            settings = TokenlifeSettings.fromMap(DotEnv.merge(environment, dotEnv()));
+            settings = TokenlifeSettings.from(sources().merged());
         }
         return settings;
     }
 
     @Override
+    public ConfigurationTool configuration() {
+        return new ServiceConfigurationTool(this::sources);
+    }
+
+    @Override
     public TokenServices services() {
         if (online == null) {
+            ExistingDatabase.require(settings().database());
             PersistenceAdapters db = database(true);
             run(db::startRevocationSync);
             online = new TokenServices(settings(), new TokenServices.Ports(jwt().signer(), jwt().verifier(),
@@ -90,7 +99,8 @@ public final class CliComposition implements CliContext, AutoCloseable {
 
     @Override
     public SchemaTool schema() {
-        return new PersistenceSchemaTool(settings().database(), () -> database(false));
+        return new PersistenceSchemaTool(settings().database(), () -> database(false),
+                () -> ExistingDatabase.require(settings().database()));
     }
 
     @Override
@@ -172,7 +182,14 @@ public final class CliComposition implements CliContext, AutoCloseable {
         ValidationSettings v = s.validation();
         ValidationSettings relaxed = new ValidationSettings(v.issuerVerification(), v.audienceVerification(), v.leeway(),
                 v.requireExpiration(), v.requireJti(), v.validateEnvironment(), false, v.verifiedTokenCacheSize());
-        return new TokenlifeSettings(s.environment(), s.jwt(), relaxed, s.issuance(), s.admin(), s.database(), s.server());
+        return new TokenlifeSettings(s.environment(), s.jwt(), relaxed, s.issuance(), s.admin(), s.database());
+    }
+
+    private ConfigSources sources() {
+        if (sources == null) {
+            sources = new ConfigSources(environment, dotEnv());
+        }
+        return sources;
     }
 
     private Map<String, String> dotEnv() {

@@ -12,10 +12,13 @@ import java.util.function.Supplier;
 final class PersistenceSchemaTool implements SchemaTool {
     private final DatabaseSettings database;
     private final Supplier<PersistenceAdapters> open;
+    private final Runnable requireExisting;
 
-    PersistenceSchemaTool(DatabaseSettings database, Supplier<PersistenceAdapters> open) {
+    /** @param requireExisting throws when there is no database yet: {@code info} must not create one */
+    PersistenceSchemaTool(DatabaseSettings database, Supplier<PersistenceAdapters> open, Runnable requireExisting) {
         this.database = database;
         this.open = open;
+        this.requireExisting = requireExisting;
     }
 
     @Override
@@ -32,6 +35,7 @@ final class PersistenceSchemaTool implements SchemaTool {
     public SchemaInfo info() {
         String kind = database.isPostgres() ? "postgresql" : database.isEphemeral() ? "h2 (in memory, ephemeral)" : "h2 (file)";
         try {
+            requireExisting.run();
             boolean reachable = open.get().isReachable();
             return new SchemaInfo(database.redactedUrl(), kind, reachable, List.of());
         } catch (DatabaseUnavailableException e) {

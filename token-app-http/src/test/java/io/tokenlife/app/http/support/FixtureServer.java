@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.app.http.HttpApplication;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
+import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
@@ -26,6 +27,7 @@ import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSource;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.time.Duration;
@@ -54,7 +56,9 @@ public final class FixtureServer implements AutoCloseable {
     public final HttpApplication app;
     public final Client client;
 
-    private FixtureServer(TokenlifeSettings settings, Function<InMemoryTokenStore, RevocationStore> revocations) {
+    private FixtureServer(String[] keyValues, Function<InMemoryTokenStore, RevocationStore> revocations) {
+        TokenlifeSettings settings = TestSettings.with(keyValues);
+        HttpSettings http = HttpSettings.from(new ConfigSource(TestSettings.variables(keyValues)));
         this.services = new TokenServices(settings, new TokenServices.Ports(codec, codec, store, revocations.apply(store), store,
                 users, passwords, new UuidJtiGenerator(), new Slf4jSecurityEvents(), clock));
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
@@ -64,17 +68,17 @@ public final class FixtureServer implements AutoCloseable {
         HttpMetrics.bindJvmMetrics(metrics);
         this.app = HttpApplication.create(new HttpApplication.Dependencies(services,
                 () -> "{\"keys\":[{\"kty\":\"oct-free\",\"kid\":\"fake\"}]}", readiness::get, metrics,
-                Optional.empty(), clock, services.manageUsers(users), sso)).start("127.0.0.1", 0);
+                http, clock, services.manageUsers(users), sso)).start("127.0.0.1", 0);
         this.client = new Client("http://127.0.0.1:" + app.port());
     }
 
     public static FixtureServer start() {
-        return new FixtureServer(TestSettings.with(), store -> store);
+        return new FixtureServer(new String[0], store -> store);
     }
 
     /** With settings overridden ("KEY", "value", ...), e.g. the login limits. */
     public static FixtureServer start(String... settings) {
-        return new FixtureServer(TestSettings.with(settings), store -> store);
+        return new FixtureServer(settings, store -> store);
     }
 
     /** A user row as an admin would create it (the fixture's password "hash" is reversible). */
@@ -87,7 +91,7 @@ public final class FixtureServer implements AutoCloseable {
 
     /** With a revocation store of its own around the in-memory one (e.g. one that is down). */
     public static FixtureServer withRevocations(Function<InMemoryTokenStore, RevocationStore> revocations) {
-        return new FixtureServer(TestSettings.with(), revocations);
+        return new FixtureServer(new String[0], revocations);
     }
 
     public String session(String subject) {

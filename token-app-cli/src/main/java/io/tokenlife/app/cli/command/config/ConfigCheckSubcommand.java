@@ -8,7 +8,6 @@ import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
 import io.tokenlife.domain.settings.InvalidSettingsException;
-import io.tokenlife.domain.settings.TokenlifeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@Command(name = "check", description = {"Print the startup review of the configuration (environment plus .env).",
+@Command(name = "check", description = {"Print the startup review of the configuration (environment plus .env), "
+        + "as the service runs it: variables that look like ours but are not, weak keys, unsafe settings.",
         "Exit 1 when the service would refuse to start; with --strict also on any warning."})
 public final class ConfigCheckSubcommand extends CliCommand {
     @Option(names = "--strict", description = "Exit 1 on any warning too.")
@@ -35,8 +35,7 @@ public final class ConfigCheckSubcommand extends CliCommand {
     public Integer call() {
         List<ConfigurationFinding> findings = new ArrayList<>();
         try {
-            TokenlifeSettings settings = context.settings();
-            findings.addAll(ConfigurationReview.review(settings));
+            findings.addAll(context.configuration().review());
             if (!ConfigurationReview.hasErrors(findings)) {
                 context.keys().checkConfiguredKeys();
             }

@@ -37,6 +37,7 @@ public final class TokenVerifySubcommand extends CliCommand {
     @Override
     public Integer call() {
         String compact = orStandardInput(token);
+        SharedKey.verificationNote(context.settings().jwt()).ifPresent(err()::println);
         boolean offline = noDb;
         TokenServices services;
         if (noDb) {
