@@ -64,7 +64,7 @@ final class ServerCommandLine {
                 .append("Configuration: environment variables, and a .env file in the working directory\n  ")
                 .append(workingDirectory.toAbsolutePath().normalize().resolve(".env"))
                 .append("\n(the environment wins). A bad value stops startup (exit 1, FAIL-CLOSED in the log) naming the\n")
-                .append("variable; `tokenlife config check` reviews a configuration without starting.\n\n")
+                .append("variable; bin/tokenlife config check reviews a configuration without starting it.\n\n")
                 .append("Variables (default in brackets):\n");
         for (Setting<?> setting : ServiceConfiguration.CATALOG.settings()) {
             text.append(String.format("  %-33s %s  [%s]%n", setting.name(), plain(setting.allowed()),

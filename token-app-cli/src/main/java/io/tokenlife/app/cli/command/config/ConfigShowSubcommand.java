@@ -42,7 +42,7 @@ public final class ConfigShowSubcommand extends CliCommand {
             for (Effective v : variables) {
                 out().printf(LINE, v.name() + "=" + v.value().orElse(""), describe(v));
             }
-            ignored.forEach(f -> out().println("# ignored: " + f.message()));
+            ignored.forEach(f -> out().println("# " + f.message()));
         }
         long refused = variables.stream().filter(v -> v.problem().isPresent()).count();
         if (refused > 0) {
