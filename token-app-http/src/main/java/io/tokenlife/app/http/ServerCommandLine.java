@@ -18,6 +18,7 @@ import java.util.Properties;
 final class ServerCommandLine {
     static final int OK = 0;
     static final int USAGE = 2;
+    private static final List<String> OPTIONS = List.of("--help", "-h", "--version", "-V");
 
     /** What to do: start, or print {@code text} to stdout ({@code exit} 0) or stderr (otherwise) and exit. */
     record Decision(boolean start, int exit, String text) {
@@ -37,11 +38,12 @@ final class ServerCommandLine {
         if (args.size() == 1 && (first.equals("--version") || first.equals("-V"))) {
             return new Decision(false, OK, version());
         }
-        String unknown = args.stream().filter(a -> !List.of("--help", "-h", "--version", "-V").contains(a))
-                .findFirst().orElse(first).replaceAll("\\p{Cntrl}", "?");
-        return new Decision(false, USAGE, "tokenlife-server: unknown argument '" + unknown
-                + "'; the service takes no arguments, only --help or --version (configuration comes from the "
-                + "environment and .env)\nTry 'tokenlife-server --help' for usage.");
+        String problem = args.stream().filter(a -> !OPTIONS.contains(a)).findFirst()
+                .map(a -> "unknown argument '" + a.replaceAll("\\p{Cntrl}", "?") + "'")
+                .orElse("--help and --version are given alone");
+        return new Decision(false, USAGE, "tokenlife-server: " + problem + "; the service takes no arguments, only "
+                + "--help or --version (configuration comes from the environment and .env)\n"
+                + "Try 'tokenlife-server --help' for usage.");
     }
 
     static String version() {
