@@ -56,9 +56,10 @@ public record ConfigSources(Map<String, String> environment, Map<String, String>
         return List.copyOf(names);
     }
 
+    /** As {@link #merged()} reads it: a blank variable in the environment still hides {@code .env}. */
     public Origin originOf(String name) {
-        if (isSet(environment.get(name))) {
-            return Origin.ENVIRONMENT;
+        if (environment.containsKey(name)) {
+            return isSet(environment.get(name)) ? Origin.ENVIRONMENT : Origin.DEFAULT;
         }
         return isSet(dotEnv.get(name)) ? Origin.DOT_ENV : Origin.DEFAULT;
     }

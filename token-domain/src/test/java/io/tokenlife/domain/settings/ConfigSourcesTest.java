@@ -28,8 +28,10 @@ class ConfigSourcesTest {
         assertThat(shown(sources, "JWT_AUDIENCE").origin()).isEqualTo(Origin.DOT_ENV);
         assertThat(shown(sources, "ENVIRONMENT").value()).contains("development");
         assertThat(shown(sources, "ENVIRONMENT").origin()).isEqualTo(Origin.DEFAULT);
-        // a blank variable in the environment counts as unset, exactly as the parser sees it: .env applies
-        assertThat(shown(sources, "REQUIRE_JTI").origin()).isEqualTo(Origin.DOT_ENV);
+        // a blank variable in the environment hides .env and counts as unset, exactly as the parser reads it
+        assertThat(shown(sources, "REQUIRE_JTI").origin()).isEqualTo(Origin.DEFAULT);
+        assertThat(shown(sources, "REQUIRE_JTI").value()).contains("false");
+        assertThat(TokenlifeSettings.from(sources.merged()).validation().requireJti()).isFalse();
         assertThat(shown(sources, "JWT_SECRET_KEY").value()).isEmpty();
         assertThat(sources.effective(CATALOG)).extracting(Effective::name).containsExactlyElementsOf(CATALOG.names());
     }
