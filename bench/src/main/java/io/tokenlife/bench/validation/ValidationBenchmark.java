@@ -60,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  * Validation throughput per algorithm, in one run:
  * <ul>
  *   <li>{@code rawNimbus}: {@code SignedJWT.parse} + {@code verify} with a prepared verifier + claims set — the floor;</li>
- *   <li>{@code firstSeen}: the full validation use case (all of SPEC.md §3) with the verified-token cache off;</li>
+ *   <li>{@code firstSeen}: the full validation use case (all nine steps of
+ *       docs/explanation/token-lifecycle.md#validation) with the verified-token cache off;</li>
  *   <li>{@code repeated}: the same with the cache on, tokens already seen.</li>
  * </ul>
  * Every call gets a fresh copy of the token string (as a server does when it reads a header), cycling

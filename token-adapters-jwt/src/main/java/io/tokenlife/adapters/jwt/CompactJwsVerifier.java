@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Steps 1–3 of SPEC.md §3 for a compact JWS whose payload is read by a {@link PayloadReader}:
+ * Steps 1–3 of validation (docs/explanation/token-lifecycle.md#validation) for a compact JWS whose payload
+ * is read by a {@link PayloadReader}:
  * <ol>
  *   <li>at most 8 KiB, three strict base64url parts (no padding, no other characters, no stray bits),
  *       a JSON object header, a payload the reader accepts → {@code token_malformed};</li>

@@ -3,8 +3,8 @@ package io.tokenlife.domain.model;
 import java.util.Objects;
 
 /**
- * Who presents a valid token, and what SPEC.md §4 lets them do: admins see and manage every token,
- * others their own; API tokens cannot create or manage tokens.
+ * Who presents a valid token, and what the HTTP API lets them do (docs/reference/http-api.md#authentication):
+ * admins see and manage every token, others their own; API tokens cannot create or manage tokens.
  */
 public record Caller(String subject, String jti, TokenUse tokenUse, boolean admin, boolean platformAdmin) {
     /** The claim carrying admin rights in tokens the platform issues to admins. */

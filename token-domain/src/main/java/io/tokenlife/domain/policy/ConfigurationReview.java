@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The startup review of SPEC.md §2: a pure function of the settings. Apps log the warnings with
- * {@code security_event=config_warning} and refuse to start on any error; {@code tokenlife config check}
- * prints the same list.
+ * The startup review (docs/reference/configuration.md#startup-review): a pure function of the settings.
+ * Apps log the warnings with {@code security_event=config_warning} and refuse to start on any error;
+ * {@code tokenlife config check} prints the same list.
  */
 public final class ConfigurationReview {
     /** Minimum HMAC secret length (RFC 7518 §3.2 asks for a key as long as the hash output). */

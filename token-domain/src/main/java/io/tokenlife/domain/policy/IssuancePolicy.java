@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides the claims of a token to issue (SPEC.md §3): the platform owns {@code iss}, {@code aud},
- * {@code iat}, {@code jti} and {@code env}; the lifetime comes from the settings or the caller within limits.
+ * Decides the claims of a token to issue (docs/explanation/token-lifecycle.md#issuance): the platform owns
+ * {@code iss}, {@code aud}, {@code iat}, {@code jti} and {@code env}; the lifetime comes from the settings or
+ * the caller within limits.
  */
 public final class IssuancePolicy {
     /** Claims an admin may not set through extra claims: they have fields or belong to the platform. */

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Steps 4–9 of SPEC.md §3 over a token whose signature has been verified, in order; the first
- * rejection decides. Runs on every call, cached signature or not.
+ * Steps 4–9 of validation (docs/explanation/token-lifecycle.md#validation) over a token whose signature has
+ * been verified, in order; the first rejection decides. Runs on every call, cached signature or not.
  */
 public final class ValidationPolicy {
     private final List<ValidationRule> rules;

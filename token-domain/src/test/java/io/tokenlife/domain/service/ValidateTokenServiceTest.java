@@ -480,7 +480,7 @@ class ValidateTokenServiceTest {
         }
     }
 
-    /** When two checks fail, the one earlier in SPEC.md §3 decides. */
+    /** When two checks fail, the one earlier in docs/explanation/token-lifecycle.md#validation decides. */
     @Nested
     class Order {
         private ValidationCode firstOf(UnaryOperator<TokenClaims.Builder> breakBoth) {
