@@ -1,5 +1,8 @@
 package io.tokenlife.adapters.jwt;
 
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
 import io.tokenlife.domain.fakes.InMemoryUserDirectory;
 import io.tokenlife.domain.fakes.MutableClock;
@@ -13,9 +16,10 @@ import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenVerifier;
 import io.tokenlife.domain.port.out.Verification;
-import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -40,8 +44,8 @@ class CachingTokenVerifierTest {
     private KeyRing ring;
     private CountingVerifier verifications;
     private CachingTokenVerifier cache;
-    private TokenServices cached;
-    private TokenServices uncached;
+    private UseCases cached;
+    private UseCases uncached;
 
     /** Counts the verifications that really ran (cache misses). */
     private static final class CountingVerifier implements TokenVerifier {
@@ -68,10 +72,10 @@ class CachingTokenVerifierTest {
         uncached = services(new NimbusTokenVerifier(ring));
     }
 
-    private TokenServices services(TokenVerifier verifier) {
-        return new TokenServices(settings, new TokenServices.Ports(new NimbusTokenSigner(ring), verifier, store, store,
-                store, new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(),
-                new RecordingSecurityEvents(), clock));
+    private UseCases services(TokenVerifier verifier) {
+        return UseCases.wire(new Ports(new NimbusTokenSigner(ring), verifier, store, store, store,
+                new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(), SsoProviders.none(),
+                ExternalTokenVerifier.none(), new RecordingSecurityEvents(), clock), DomainSettings.from(settings));
     }
 
     private String issue(String subject) {

@@ -34,4 +34,9 @@ public record Caller(String subject, String jti, TokenUse tokenUse, boolean admi
     public boolean canAccess(TokenRecord token) {
         return admin || token.isOwnedBy(subject);
     }
+
+    /** This caller as the actor of a command. */
+    public Actor actor() {
+        return new Actor(subject, admin, isApiToken() ? Actor.Kind.API_TOKEN : Actor.Kind.SESSION_TOKEN);
+    }
 }

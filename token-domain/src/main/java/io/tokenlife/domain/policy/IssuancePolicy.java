@@ -7,7 +7,7 @@ import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.settings.IssuanceSettings;
-import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.settings.PlatformIdentity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +27,12 @@ public final class IssuancePolicy {
     private static final Pattern JTI = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int MAX_SUBJECT_LENGTH = 320;
 
-    private final TokenlifeSettings settings;
+    private final PlatformIdentity identity;
+    private final IssuanceSettings issuance;
 
-    public IssuancePolicy(TokenlifeSettings settings) {
-        this.settings = settings;
+    public IssuancePolicy(PlatformIdentity identity, IssuanceSettings issuance) {
+        this.identity = identity;
+        this.issuance = issuance;
     }
 
     /** The claims to sign, or a refusal naming the field at fault. {@code now} is truncated to seconds. */
@@ -57,10 +59,9 @@ public final class IssuancePolicy {
         if (expiry.refused() != null) {
             return expiry.refused();
         }
-        IssuanceSettings issuance = settings.issuance();
         TokenClaims claims = new TokenClaims(
-                settings.jwt().issuer(),
-                List.of(settings.jwt().audience()),
+                identity.issuer(),
+                List.of(identity.audience()),
                 subject,
                 issuedAt,
                 null,
@@ -68,13 +69,12 @@ public final class IssuancePolicy {
                 jti,
                 command.tokenUse(),
                 scope.orElse(null),
-                issuance.embedEnvironment() ? settings.environment().wireName() : null,
+                issuance.embedEnvironment() ? identity.environment().wireName() : null,
                 command.extraClaims());
         return new Claims(claims);
     }
 
     private ExpiryOutcome expiry(IssueTokenCommand command, Instant now) {
-        IssuanceSettings issuance = settings.issuance();
         Duration max = issuance.apiTokenMaxLifetime();
         Expiry expiry = command.expiry();
         // name the request field the caller used: an instant (expires_at) or a lifetime

@@ -10,7 +10,7 @@ import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecurityEvents;
-import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.settings.RevocationSettings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,11 +26,11 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final IssuedTokenStore registry;
     private final RevocationStore revocations;
     private final SecurityEvents events;
-    private final TokenlifeSettings settings;
+    private final RevocationSettings settings;
     private final Clock clock;
 
     public RevokeTokenService(IssuedTokenStore registry, RevocationStore revocations, SecurityEvents events,
-                              TokenlifeSettings settings, Clock clock) {
+                              RevocationSettings settings, Clock clock) {
         this.registry = registry;
         this.revocations = revocations;
         this.events = events;
@@ -61,8 +61,6 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
 
     /** No token we accept lives longer than the API maximum; without required expiry, keep it forever. */
     private Instant unknownTokenHorizon(Instant now) {
-        return settings.validation().requireExpiration()
-                ? now.plus(settings.issuance().apiTokenMaxLifetime()).plus(settings.validation().leeway())
-                : null;
+        return settings.longestTokenLifetime().map(lifetime -> now.plus(lifetime).plus(settings.leeway())).orElse(null);
     }
 }

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdentityServicesTest {
     private final DomainFixture domain = DomainFixture.with();
-    private final ManageUsersUseCase users = domain.services.manageUsers(domain.users);
+    private final ManageUsersUseCase users = domain.services.manageUsers();
 
     private static CreateUserCommand newUser(String email, String password, boolean admin) {
         return new CreateUserCommand(email, Optional.of("Full Name"), Optional.ofNullable(password).map(Secret::new), admin);
@@ -123,8 +123,8 @@ class IdentityServicesTest {
             Optional.of(URI.create("https://idp.test/jwks")), Optional.empty(), "email", true);
 
     private SsoLoginUseCase sso(ExternalTokenVerifier verifier) {
-        return domain.services.ssoLogin(id -> Optional.of(id.equals("auto") ? AUTO_PROVIDER : PROVIDER)
-                .filter(p -> !id.equals("unknown")), verifier, domain.users);
+        return domain.withSso(id -> Optional.of(id.equals("auto") ? AUTO_PROVIDER : PROVIDER)
+                .filter(p -> !id.equals("unknown")), verifier).ssoLogin();
     }
 
     private static ExternalTokenVerifier claims(Map<String, Object> extra) {

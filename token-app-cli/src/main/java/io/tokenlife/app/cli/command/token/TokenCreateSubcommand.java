@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
+import io.tokenlife.app.cli.port.OfflineIssuing;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
@@ -13,7 +13,7 @@ import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,8 +58,12 @@ public final class TokenCreateSubcommand extends CliCommand {
     @Option(names = "--no-db", description = "Do not open the database: the token is issued but not recorded.")
     boolean noDb;
 
-    public TokenCreateSubcommand(CliContext context) {
-        super(context);
+    private final IssueTokenUseCase issue;
+    private final OfflineIssuing offline;
+
+    public TokenCreateSubcommand(IssueTokenUseCase issue, OfflineIssuing offline) {
+        this.issue = issue;
+        this.offline = offline;
     }
 
     @Override
@@ -75,14 +79,13 @@ public final class TokenCreateSubcommand extends CliCommand {
         IssueTokenCommand command = new IssueTokenCommand(subject, TokenSource.CLI, api ? TokenUse.API : TokenUse.SESSION,
                 expMinutes == null ? Expiry.byDefault() : Expiry.after(Duration.ofMinutes(expMinutes)),
                 Optional.ofNullable(scope), extra, Optional.ofNullable(jti), Optional.ofNullable(name));
-        TokenServices services;
+        IssueTokenResult result;
         try {
-            services = noDb ? context.offlineServices() : context.services();
+            result = (noDb ? offline : issue).issue(command);
         } catch (DatabaseUnavailableException e) {
             throw new DatabaseUnavailableException(e.getMessage()
                     + "; the token was not issued (use --no-db to issue it without recording it)", e);
         }
-        IssueTokenResult result = services.issueToken().issue(command);
         if (result instanceof IssueTokenResult.Refused refused) {
             err().println("token not issued: " + flag(refused.field()) + ": " + refused.detail());
             return ExitCodes.FAILED;

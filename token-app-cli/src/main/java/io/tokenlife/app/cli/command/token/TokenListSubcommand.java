@@ -4,15 +4,16 @@ import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.Converters;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
+import io.tokenlife.domain.port.in.ListTokensUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,16 +41,20 @@ public final class TokenListSubcommand extends CliCommand {
     @Option(names = "--json", description = "{\"items\": [...], \"next\": cursor or null}, the fields of GET /tokens.")
     boolean json;
 
-    public TokenListSubcommand(CliContext context) {
-        super(context);
+    private final ListTokensUseCase tokens;
+    private final Clock clock;
+
+    public TokenListSubcommand(ListTokensUseCase tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
         TokenQuery query = new TokenQuery(Optional.ofNullable(subject), Optional.ofNullable(status),
                 Optional.ofNullable(source), Optional.ofNullable(cursor), limit);
-        Page<TokenRecord> page = context.services().listTokens().list(query);
-        Instant now = context.clock().instant();
+        Page<TokenRecord> page = tokens.list(query);
+        Instant now = clock.instant();
         if (json) {
             out().println(JsonOutput.write(JsonOutput.items(
                     page.items().stream().map(t -> JsonOutput.token(t, now)).toList(), page.next().orElse(null))));

@@ -2,11 +2,12 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,16 +23,21 @@ public final class TokenRevokeSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    public TokenRevokeSubcommand(CliContext context) {
-        super(context);
+    private final FindTokenUseCase find;
+    private final RevokeTokenUseCase revoke;
+    private final Actor operator;
+
+    public TokenRevokeSubcommand(FindTokenUseCase find, RevokeTokenUseCase revoke, Actor operator) {
+        this.find = find;
+        this.revoke = revoke;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        TokenServices services = context.services();
-        Optional<TokenRecord> known = services.findToken().find(jti);
-        RevokeTokenResult result = services.revokeToken().revoke(
-                new RevokeTokenCommand(jti, context.operator(), Optional.ofNullable(reason)));
+        Optional<TokenRecord> known = find.find(jti);
+        RevokeTokenResult result = revoke.revoke(new RevokeTokenCommand(jti, operator.subject(),
+                Optional.ofNullable(reason)));
         if (!result.newlyRevoked()) {
             out().println("jti " + jti + " was already revoked; nothing changed");
         } else if (known.isEmpty()) {

@@ -2,9 +2,10 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensResult;
+import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,14 +20,18 @@ public final class TokenRevokeSubjectSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    public TokenRevokeSubjectSubcommand(CliContext context) {
-        super(context);
+    private final RevokeAllTokensUseCase revokeAll;
+    private final Actor operator;
+
+    public TokenRevokeSubjectSubcommand(RevokeAllTokensUseCase revokeAll, Actor operator) {
+        this.revokeAll = revokeAll;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        RevokeAllTokensResult result = context.services().revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.ofSubject(subject, context.operator(), Optional.ofNullable(reason)));
+        RevokeAllTokensResult result = revokeAll.revokeAll(
+                RevokeAllTokensCommand.ofSubject(subject, operator.subject(), Optional.ofNullable(reason)));
         out().println("revoked every token of " + result.subject().orElse(subject) + " issued at or before "
                 + result.cutoff());
         return ExitCodes.OK;

@@ -2,9 +2,10 @@ package io.tokenlife.app.cli.command.user;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.StandardInput;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.settings.Secret;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,17 +38,21 @@ public final class UserAddSubcommand extends CliCommand {
         String value;
     }
 
-    public UserAddSubcommand(CliContext context) {
-        super(context);
+    private final ManageUsersUseCase users;
+    private final StandardInput stdin;
+
+    public UserAddSubcommand(ManageUsersUseCase users, StandardInput stdin) {
+        this.users = users;
+        this.stdin = stdin;
     }
 
     @Override
     public Integer call() {
         Optional<Secret> secret = Optional.empty();
         if (password != null) {
-            secret = Optional.of(new Secret(password.stdin ? firstLine(context.readStandardInput()) : password.value));
+            secret = Optional.of(new Secret(password.stdin ? firstLine(stdin.readAll()) : password.value));
         }
-        User user = context.users().create(new CreateUserCommand(email, Optional.ofNullable(fullName), secret, admin));
+        User user = users.create(new CreateUserCommand(email, Optional.ofNullable(fullName), secret, admin));
         out().println("added user " + user.email() + (user.admin() ? " (admin)" : "")
                 + (secret.isEmpty() ? " without a password (SSO only)" : ""));
         return ExitCodes.OK;

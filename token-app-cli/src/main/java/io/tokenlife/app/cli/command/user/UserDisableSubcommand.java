@@ -2,8 +2,9 @@ package io.tokenlife.app.cli.command.user;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,14 +17,18 @@ public final class UserDisableSubcommand extends CliCommand {
     @Parameters(paramLabel = "EMAIL", description = "The user's e-mail address.")
     String email;
 
-    public UserDisableSubcommand(CliContext context) {
-        super(context);
+    private final ManageUsersUseCase users;
+    private final Actor operator;
+
+    public UserDisableSubcommand(ManageUsersUseCase users, Actor operator) {
+        this.users = users;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        Optional<User> disabled = context.users().update(new UpdateUserCommand(email, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(false), context.operator()));
+        Optional<User> disabled = users.update(new UpdateUserCommand(email, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(false), operator.subject()));
         if (disabled.isEmpty()) {
             err().println("no user with e-mail '" + email + "'");
             return ExitCodes.FAILED;
