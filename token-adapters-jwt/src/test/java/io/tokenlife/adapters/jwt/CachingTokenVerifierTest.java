@@ -9,6 +9,7 @@ import io.tokenlife.domain.fakes.MutableClock;
 import io.tokenlife.domain.fakes.PlainPasswordHasher;
 import io.tokenlife.domain.fakes.RecordingSecurityEvents;
 import io.tokenlife.domain.fakes.TestSettings;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationResult;
@@ -44,6 +45,8 @@ class CachingTokenVerifierTest {
     private KeyRing ring;
     private CountingVerifier verifications;
     private CachingTokenVerifier cache;
+    private static final Actor ADMIN = Actor.operator("admin@example.com");
+
     private UseCases cached;
     private UseCases uncached;
 
@@ -113,7 +116,7 @@ class CachingTokenVerifierTest {
         String token = warmed("alice@example.com");
         String jti = ((Verification.Verified) cache.verify(token)).token().claims().jti();
 
-        cached.revokeToken().revoke(new RevokeTokenCommand(jti, "admin@example.com", Optional.of("test")));
+        cached.revokeToken().revoke(RevokeTokenCommand.byJti(ADMIN, jti, Optional.of("test")));
 
         assertRejectedAlike(token, ValidationCode.TOKEN_REVOKED);
     }
@@ -123,7 +126,7 @@ class CachingTokenVerifierTest {
         String token = warmed("bob@example.com");
         clock.advance(Duration.ofSeconds(5));
 
-        cached.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject("bob@example.com", "admin@example.com", Optional.empty()));
+        cached.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject(ADMIN, "bob@example.com", Optional.empty()));
 
         assertRejectedAlike(token, ValidationCode.TOKEN_REVOKED);
     }

@@ -16,8 +16,10 @@ import io.tokenlife.domain.fakes.TestSettings;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -83,7 +85,6 @@ public final class FakeCliContext {
                 token -> online().validateToken().validate(token),
                 token -> offline.validateToken().validate(token),
                 command -> online().revokeToken().revoke(command),
-                jti -> online().findToken().find(jti),
                 command -> online().revokeAllTokens().revokeAll(command),
                 query -> online().listTokens().list(query),
                 () -> online().purgeExpired().purge(),
@@ -108,12 +109,12 @@ public final class FakeCliContext {
     private ManageUsersUseCase users() {
         return new ManageUsersUseCase() {
             @Override
-            public User create(CreateUserCommand command) {
+            public CreateUserResult create(CreateUserCommand command) {
                 return online().manageUsers().create(command);
             }
 
             @Override
-            public Optional<User> update(UpdateUserCommand command) {
+            public UpdateUserResult update(UpdateUserCommand command) {
                 return online().manageUsers().update(command);
             }
 

@@ -89,7 +89,7 @@ final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationI
         }
 
         @Override
-        public void create(User user) {
+        public boolean create(User user) {
             throw needsDatabase();
         }
 

@@ -3,8 +3,9 @@ package io.tokenlife.domain.model;
 import java.util.Objects;
 
 /**
- * Who presents a valid token, and what SPEC.md §4 lets them do: admins see and manage every token,
- * others their own; API tokens cannot create or manage tokens.
+ * Who presents a valid token: its subject, whether it is an admin, and whether the token is an API token
+ * (which cannot create or manage tokens). What the caller may do with tokens is decided in the domain
+ * (TokenAccessPolicy) for the {@link #actor()} of a command.
  */
 public record Caller(String subject, String jti, TokenUse tokenUse, boolean admin, boolean platformAdmin) {
     /** The claim carrying admin rights in tokens the platform issues to admins. */
@@ -29,10 +30,6 @@ public record Caller(String subject, String jti, TokenUse tokenUse, boolean admi
     /** Session tokens (and tokens without token_use, e.g. legacy) may manage tokens; API tokens may not. */
     public boolean canManageTokens() {
         return !isApiToken();
-    }
-
-    public boolean canAccess(TokenRecord token) {
-        return admin || token.isOwnedBy(subject);
     }
 
     /** This caller as the actor of a command. */

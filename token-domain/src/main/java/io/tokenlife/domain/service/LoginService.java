@@ -6,6 +6,7 @@ import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -92,7 +93,7 @@ public final class LoginService implements LoginUseCase {
         if (result instanceof IssueTokenResult.Issued issued) {
             return new LoginResult.LoggedIn(issued.token(), platformAdmin);
         }
-        return new LoginResult.Refused(((IssueTokenResult.Refused) result).detail());
+        return new LoginResult.Refused(((Invalid) result).detail());
     }
 
     private LoginResult refuse(LoginCommand command, String email, String why) {

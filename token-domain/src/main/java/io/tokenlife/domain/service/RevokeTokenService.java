@@ -1,9 +1,13 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
@@ -19,8 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Revokes one jti. A jti the registry never saw (a token minted elsewhere with our key) is revoked too;
- * its revocation is kept until no token we accept could still be alive.
+ * Revokes one jti, if the actor may (owner or admin). A jti the registry never saw (a token minted
+ * elsewhere with our key) is revoked too when an admin asks; its revocation is kept until no token we
+ * accept could still be alive.
  */
 public final class RevokeTokenService implements RevokeTokenUseCase {
     private final IssuedTokenStore registry;
@@ -40,23 +45,42 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
 
     @Override
     public RevokeTokenResult revoke(RevokeTokenCommand command) {
-        if (command.jti().isBlank()) {
-            throw new IllegalArgumentException("jti must not be blank");
+        Optional<Invalid> invalid = invalid(command);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        Optional<TokenRecord> known = registry.find(command.jti());
+        Optional<String> owner = command.tokenSubject().or(() -> known.map(TokenRecord::subject));
+        if (!TokenAccessPolicy.mayRevoke(command.actor(), owner)) {
+            return new RevokeTokenResult.NotVisible(command.jti());
         }
         Instant now = clock.instant();
-        Optional<TokenRecord> known = registry.find(command.jti());
         Instant expiresAt = known.map(TokenRecord::expiresAt).orElseGet(() -> unknownTokenHorizon(now));
+        String revokedBy = command.actor().subject();
         Revocation revocation = new Revocation(command.jti(), known.map(TokenRecord::subject).orElse(null), now,
-                command.revokedBy(), command.reason().orElse(null), expiresAt);
+                revokedBy, command.reason().orElse(null), expiresAt);
         boolean newly = revocations.revoke(revocation);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("jti", command.jti());
         fields.put("subject", revocation.subject());
-        fields.put("revoked_by", command.revokedBy());
+        fields.put("revoked_by", revokedBy);
         fields.put("reason", revocation.reason());
         fields.put("already_revoked", String.valueOf(!newly));
         events.emit(SecurityEvent.info(SecurityEventType.TOKEN_REVOKED, "token revoked", fields));
-        return new RevokeTokenResult(command.jti(), newly, now);
+        return new RevokeTokenResult.Revoked(command.jti(), newly, now, known.map(TokenRecord::subject));
+    }
+
+    private static Optional<Invalid> invalid(RevokeTokenCommand command) {
+        if (command.jti().isBlank()) {
+            return Optional.of(Invalid.blank(Field.JTI));
+        }
+        if (Limits.exceeds(command.jti(), Limits.MAX_JTI)) {
+            return Optional.of(Invalid.tooLong(Field.JTI, Limits.MAX_JTI));
+        }
+        if (Limits.exceeds(command.reason().orElse(null), Limits.MAX_REASON)) {
+            return Optional.of(Invalid.tooLong(Field.REASON, Limits.MAX_REASON));
+        }
+        return Actors.tooLong(command.actor());
     }
 
     /** No token we accept lives longer than the API maximum; without required expiry, keep it forever. */

@@ -5,6 +5,7 @@ import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
@@ -70,7 +71,8 @@ class TokenGateIT {
         assertThat(gate.authenticate(token.substring(0, token.length() - 2) + "xx")).isEmpty();
         assertThat(gate.ready()).isTrue();
 
-        platform.revokeToken().revoke(new RevokeTokenCommand(issued.token().jti(), "admin@example.com", Optional.empty()));
+        platform.revokeToken().revoke(RevokeTokenCommand.byJti(Actor.operator("admin@example.com"), issued.token().jti(),
+                Optional.empty()));
 
         long deadline = System.nanoTime() + 2_000_000_000L; // H2 has no NOTIFY: the catch-up (250 ms) applies it
         while (gate.authenticate(token).isPresent() && System.nanoTime() < deadline) {

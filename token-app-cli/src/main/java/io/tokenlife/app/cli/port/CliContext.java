@@ -1,7 +1,6 @@
 package io.tokenlife.app.cli.port;
 
 import io.tokenlife.domain.model.Actor;
-import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
@@ -24,7 +23,7 @@ import java.util.Objects;
  */
 public record CliContext(Configuration configuration, IssueTokenUseCase issue, OfflineIssuing offlineIssue,
                          ValidateTokenUseCase validate, OfflineValidating offlineValidate, RevokeTokenUseCase revoke,
-                         FindTokenUseCase find, RevokeAllTokensUseCase revokeAll, ListTokensUseCase list,
+                         RevokeAllTokensUseCase revokeAll, ListTokensUseCase list,
                          PurgeExpiredUseCase purge, ManageUsersUseCase users, SchemaTool schema, KeyTool keys,
                          TokenInspector inspector, StandardInput stdin, Actor operator, Clock clock) {
     public CliContext {
@@ -34,7 +33,6 @@ public record CliContext(Configuration configuration, IssueTokenUseCase issue, O
         Objects.requireNonNull(validate, "validate");
         Objects.requireNonNull(offlineValidate, "offlineValidate");
         Objects.requireNonNull(revoke, "revoke");
-        Objects.requireNonNull(find, "find");
         Objects.requireNonNull(revokeAll, "revokeAll");
         Objects.requireNonNull(list, "list");
         Objects.requireNonNull(purge, "purge");

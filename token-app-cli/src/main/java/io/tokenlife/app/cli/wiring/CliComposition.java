@@ -63,7 +63,6 @@ public final class CliComposition implements AutoCloseable {
                 token -> online().validateToken().validate(token),
                 token -> offline().validateToken().validate(token),
                 command -> online().revokeToken().revoke(command),
-                jti -> online().findToken().find(jti),
                 command -> online().revokeAllTokens().revokeAll(command),
                 query -> online().listTokens().list(query),
                 () -> online().purgeExpired().purge(),

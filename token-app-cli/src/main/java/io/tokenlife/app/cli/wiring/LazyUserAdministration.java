@@ -2,11 +2,12 @@ package io.tokenlife.app.cli.wiring;
 
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** User administration whose database is opened when a method is first called, not when a command is built. */
@@ -18,12 +19,12 @@ final class LazyUserAdministration implements ManageUsersUseCase {
     }
 
     @Override
-    public User create(CreateUserCommand command) {
+    public CreateUserResult create(CreateUserCommand command) {
         return users.get().create(command);
     }
 
     @Override
-    public Optional<User> update(UpdateUserCommand command) {
+    public UpdateUserResult update(UpdateUserCommand command) {
         return users.get().update(command);
     }
 

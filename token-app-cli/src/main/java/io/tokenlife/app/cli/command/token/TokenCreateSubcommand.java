@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.app.cli.command.UsageException;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.OfflineIssuing;
 import io.tokenlife.domain.model.Caller;
@@ -11,6 +13,7 @@ import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -69,7 +72,7 @@ public final class TokenCreateSubcommand extends CliCommand {
     @Override
     public Integer call() {
         if (expMinutes != null && expMinutes <= 0) {
-            throw new IllegalArgumentException("--exp must be a positive number of minutes, got " + expMinutes);
+            throw new UsageException("--exp must be a positive number of minutes, got " + expMinutes);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         claims.forEach((k, v) -> extra.put(k, literal(v)));
@@ -86,8 +89,8 @@ public final class TokenCreateSubcommand extends CliCommand {
             throw new DatabaseUnavailableException(e.getMessage()
                     + "; the token was not issued (use --no-db to issue it without recording it)", e);
         }
-        if (result instanceof IssueTokenResult.Refused refused) {
-            err().println("token not issued: " + flag(refused.field()) + ": " + refused.detail());
+        if (result instanceof Invalid invalid) {
+            err().println("token not issued: " + Flags.describe(invalid));
             return ExitCodes.FAILED;
         }
         IssuedToken token = ((IssueTokenResult.Issued) result).token();
@@ -117,19 +120,5 @@ public final class TokenCreateSubcommand extends CliCommand {
             }
         }
         return value;
-    }
-
-    /** The domain names API fields; the operator typed flags. */
-    private static String flag(String field) {
-        switch (field) {
-            case "expires_in":
-            case "expires_in_days":
-            case "expires_at":
-                return "--exp";
-            case "claim":
-                return "--claim";
-            default:
-                return "--" + field;
-        }
     }
 }

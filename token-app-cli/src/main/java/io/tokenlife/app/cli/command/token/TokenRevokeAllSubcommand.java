@@ -3,7 +3,9 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.Converters;
 import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.command.Flags;
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
@@ -35,9 +37,12 @@ public final class TokenRevokeAllSubcommand extends CliCommand {
 
     @Override
     public Integer call() {
-        RevokeAllTokensResult result = revokeAll.revokeAll(RevokeAllTokensCommand.platformWide(
-                Converters.rfc3339("--before", before, clock), operator.subject(), Optional.ofNullable(reason)));
-        out().println("revoked every token issued at or before " + result.cutoff());
+        RevokeAllTokensResult result = revokeAll.revokeAll(RevokeAllTokensCommand.platformWide(operator,
+                Converters.rfc3339("--before", before, clock), Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        out().println("revoked every token issued at or before " + ((RevokeAllTokensResult.Revoked) result).cutoff());
         return ExitCodes.OK;
     }
 }

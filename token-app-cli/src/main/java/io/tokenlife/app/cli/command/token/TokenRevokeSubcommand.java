@@ -2,9 +2,9 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.command.Flags;
 import io.tokenlife.domain.model.Actor;
-import io.tokenlife.domain.model.TokenRecord;
-import io.tokenlife.domain.port.in.FindTokenUseCase;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
@@ -23,28 +23,29 @@ public final class TokenRevokeSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    private final FindTokenUseCase find;
     private final RevokeTokenUseCase revoke;
     private final Actor operator;
 
-    public TokenRevokeSubcommand(FindTokenUseCase find, RevokeTokenUseCase revoke, Actor operator) {
-        this.find = find;
+    public TokenRevokeSubcommand(RevokeTokenUseCase revoke, Actor operator) {
         this.revoke = revoke;
         this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        Optional<TokenRecord> known = find.find(jti);
-        RevokeTokenResult result = revoke.revoke(new RevokeTokenCommand(jti, operator.subject(),
-                Optional.ofNullable(reason)));
-        if (!result.newlyRevoked()) {
+        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.byJti(operator, jti, Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        // the operator may revoke every token, so the result is always Revoked
+        RevokeTokenResult.Revoked revoked = (RevokeTokenResult.Revoked) result;
+        if (!revoked.newlyRevoked()) {
             out().println("jti " + jti + " was already revoked; nothing changed");
-        } else if (known.isEmpty()) {
-            out().println("revoked jti " + jti + " at " + result.revokedAt()
+        } else if (revoked.subject().isEmpty()) {
+            out().println("revoked jti " + jti + " at " + revoked.revokedAt()
                     + " (it was not in the registry; the revocation is recorded anyway)");
         } else {
-            out().println("revoked jti " + jti + " of " + known.get().subject() + " at " + result.revokedAt());
+            out().println("revoked jti " + jti + " of " + revoked.subject().get() + " at " + revoked.revokedAt());
         }
         return ExitCodes.OK;
     }

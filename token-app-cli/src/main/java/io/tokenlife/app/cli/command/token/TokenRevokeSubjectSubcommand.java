@@ -2,7 +2,9 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.command.Flags;
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
@@ -31,9 +33,13 @@ public final class TokenRevokeSubjectSubcommand extends CliCommand {
     @Override
     public Integer call() {
         RevokeAllTokensResult result = revokeAll.revokeAll(
-                RevokeAllTokensCommand.ofSubject(subject, operator.subject(), Optional.ofNullable(reason)));
-        out().println("revoked every token of " + result.subject().orElse(subject) + " issued at or before "
-                + result.cutoff());
+                RevokeAllTokensCommand.ofSubject(operator, subject, Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        RevokeAllTokensResult.Revoked revoked = (RevokeAllTokensResult.Revoked) result;
+        out().println("revoked every token of " + revoked.subject().orElse(subject) + " issued at or before "
+                + revoked.cutoff());
         return ExitCodes.OK;
     }
 }
