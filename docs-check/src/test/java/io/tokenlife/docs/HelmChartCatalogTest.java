@@ -25,44 +25,15 @@ import static io.tokenlife.docs.RepositoryFiles.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Helm chart against the settings catalog: every variable reaches the pods, and what the chart's
- * schema allows for a variable's value key is what the service accepts (type, range, choices), so a
- * {@code helm install} that validates cannot start a pod that refuses to start.
+ * The Helm chart against the settings catalog: what the chart's schema allows for a variable's value key
+ * is what the service accepts (type, range, choices), and every example value is accepted, so a
+ * {@code helm install} that validates cannot start a pod that refuses to start. That every variable has a
+ * value key is {@link HelmChartTest}'s.
  */
 class HelmChartCatalogTest {
     private static final String CHART = "deploy/helm/tokenlife";
     /** {@code NAME: {{ ... .Values.path ... }}} in a ConfigMap or Secret. */
     private static final Pattern MAPPED = Pattern.compile("(?m)^\\s+([A-Z][A-Z0-9_]+): \\{\\{.*?\\.Values\\.([A-Za-z0-9_.]+)");
-    /**
-     * Variables the chart sets only through {@code extraEnv} so far. Mapping them to value keys is the chart's
-     * own work item; when one gets a key, {@link #variables_awaiting_a_value_key_really_have_none} fails, and
-     * the name goes from this list.
-     */
-    private static final Set<String> AWAITING_VALUE_KEY = Set.of("PUBLIC_URL", "SECURE_COOKIES",
-            "MAX_FAILED_LOGIN_ATTEMPTS", "ACCOUNT_LOCKOUT_DURATION_MINUTES", "LOGIN_RATE_LIMIT_PER_MINUTE");
-
-    @Test
-    void every_variable_of_the_catalog_is_set_by_the_chart() {
-        String templates = allTemplates();
-        List<String> missing = new ArrayList<>();
-        for (String name : ServiceConfiguration.CATALOG.names()) {
-            if (!AWAITING_VALUE_KEY.contains(name) && !Pattern.compile("\\b" + name + "\\b").matcher(templates).find()) {
-                missing.add(name);
-            }
-        }
-        assertThat(missing).as("variables no template of " + CHART + " sets").isEmpty();
-    }
-
-    @Test
-    void variables_awaiting_a_value_key_really_have_none() {
-        String templates = allTemplates();
-        for (String name : AWAITING_VALUE_KEY) {
-            assertThat(ServiceConfiguration.CATALOG.find(name)).as(name + " is a variable").isPresent();
-            assertThat(Pattern.compile("\\b" + name + "\\b").matcher(templates).find())
-                    .as(name + " is set by the chart now: remove it from AWAITING_VALUE_KEY").isFalse();
-        }
-    }
-
     @Test
     void the_schema_of_each_mapped_value_key_allows_only_what_the_service_accepts() throws Exception {
         Map<String, String> mapped = mappedValueKeys();
@@ -170,10 +141,5 @@ class HelmChartCatalogTest {
     private static List<Path> templates() {
         return filesUnder(CHART + "/templates", ".yaml", ".tpl");
     }
-
-    private static String allTemplates() {
-        StringBuilder all = new StringBuilder();
-        templates().forEach(t -> all.append(read(t)).append('\n'));
-        return all.toString();
-    }
 }
+

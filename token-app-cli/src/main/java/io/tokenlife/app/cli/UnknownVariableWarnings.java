@@ -46,7 +46,7 @@ final class UnknownVariableWarnings implements CommandLine.IExecutionStrategy {
     /** A broken .env is the command's to report, in its own words. */
     private List<ConfigurationFinding> warnings() {
         try {
-            return context.configuration().unknownVariables();
+            return context.configurationTool().unknownVariables();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -35,7 +35,7 @@ public final class HttpMain {
         }
         try {
             Map<String, String> variables = DotEnv.merge(System.getenv(), dotEnv(Path.of(".env")));
-            TokenlifeServer server = HttpComposition.start(variables, Clock.systemUTC());
+            HttpComposition server = HttpComposition.start(variables, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tokenlife-shutdown"));
         } catch (StartupRefusedException e) {
             refuse(e.reasons());

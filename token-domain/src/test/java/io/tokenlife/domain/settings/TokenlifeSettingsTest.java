@@ -26,7 +26,7 @@ class TokenlifeSettingsTest {
         return TokenlifeSettings.fromMap(map);
     }
 
-    /** The documented defaults, written out here so a changed default fails this test. */
+    /** The defaults of docs/reference/configuration.md, written out here so a changed default fails this test. */
     private static final Map<Setting<?>, String> SPEC_DEFAULTS = new LinkedHashMap<>();
     /** How each variable shows in the parsed settings, as the same text as its default ("unset" when absent). */
     private static final Map<Setting<?>, Function<TokenlifeSettings, String>> PARSED = new LinkedHashMap<>();

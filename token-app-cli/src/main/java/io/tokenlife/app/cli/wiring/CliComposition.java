@@ -4,17 +4,16 @@ import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
-import io.tokenlife.app.cli.port.ConfigurationTool;
-import io.tokenlife.app.cli.port.KeyTool;
-import io.tokenlife.app.cli.port.SchemaTool;
-import io.tokenlife.app.cli.port.TokenInspector;
-import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.DotEnv;
 import io.tokenlife.domain.settings.TokenlifeSettings;
-import io.tokenlife.domain.settings.ValidationSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The CLI's composition root: settings, then adapters, then use cases, each built on first use so that
  * a command only opens what it needs ({@code token decode} reads nothing; {@code config check} opens no
- * database). The only class of the CLI that knows the adapter modules.
+ * database). The use cases come in two sets, over the configured database and without one. The only
+ * class of the CLI that knows the adapter modules.
  */
-public final class CliComposition implements CliContext, AutoCloseable {
+public final class CliComposition implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final InputStream stdin;
@@ -42,8 +43,8 @@ public final class CliComposition implements CliContext, AutoCloseable {
     private JwtAdapters jwt;
     private PersistenceAdapters persistence;
     private boolean migrated;
-    private TokenServices online;
-    private TokenServices offline;
+    private UseCases online;
+    private UseCases offline;
 
     private CliComposition(Map<String, String> environment, Path workingDirectory, InputStream stdin) {
         this.environment = Map.copyOf(environment);
@@ -56,80 +57,24 @@ public final class CliComposition implements CliContext, AutoCloseable {
         return new CliComposition(environment, workingDirectory, stdin);
     }
 
-    @Override
-    public TokenlifeSettings settings() {
-        if (settings == null) {
-            settings = TokenlifeSettings.from(sources().merged());
-        }
-        return settings;
-    }
-
-    @Override
-    public ConfigurationTool configuration() {
-        return new ServiceConfigurationTool(this::sources);
-    }
-
-    @Override
-    public TokenServices services() {
-        if (online == null) {
-            ExistingDatabase.require(settings().database());
-            PersistenceAdapters db = database(true);
-            run(db::startRevocationSync);
-            online = new TokenServices(settings(), new TokenServices.Ports(jwt().signer(), jwt().verifier(),
-                    db.registry(), db.revocations(), db.revocationIndex(), db.users(), db.passwords(),
-                    new UuidJtiGenerator(), events, clock));
-        }
-        return online;
-    }
-
-    @Override
-    public TokenServices offlineServices() {
-        if (offline == null) {
-            OfflineStores none = new OfflineStores();
-            offline = new TokenServices(withoutUserChecks(settings()), new TokenServices.Ports(jwt().signer(),
-                    jwt().verifier(), none, none, none, OfflineStores.noUsers(), none, new UuidJtiGenerator(), events, clock));
-        }
-        return offline;
-    }
-
-    @Override
-    public ManageUsersUseCase users() {
-        return services().manageUsers(database(true).users());
-    }
-
-    @Override
-    public SchemaTool schema() {
-        return new PersistenceSchemaTool(settings().database(), () -> database(false),
-                () -> ExistingDatabase.require(settings().database()));
-    }
-
-    @Override
-    public KeyTool keys() {
-        return new AdapterKeyTool(this::settings, this::jwt);
-    }
-
-    @Override
-    public TokenInspector inspector() {
-        return new JsonTokenInspector();
-    }
-
-    @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public String operator() {
-        return "cli:" + System.getProperty("user.name", "unknown");
-    }
-
-    @Override
-    public String readStandardInput() {
-        try {
-            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read standard input", e);
-        }
+    /** The parts the subcommands ask for; nothing is opened until a part is used. */
+    public CliContext context() {
+        return new CliContext(this::settings, new ServiceConfigurationTool(this::sources),
+                command -> online().issueToken().issue(command),
+                command -> offline().issueToken().issue(command),
+                token -> online().validateToken().validate(token),
+                token -> offline().validateToken().validate(token),
+                command -> online().revokeToken().revoke(command),
+                command -> online().revokeAllTokens().revokeAll(command),
+                query -> online().listTokens().list(query),
+                () -> online().purgeExpired().purge(),
+                new LazyUserAdministration(() -> online().manageUsers()),
+                new PersistenceSchemaTool(() -> settings().database(), () -> database(false)),
+                new AdapterKeyTool(this::settings, this::jwt),
+                new JsonTokenInspector(),
+                this::readStandardInput,
+                Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
+                clock);
     }
 
     @Override
@@ -137,6 +82,42 @@ public final class CliComposition implements CliContext, AutoCloseable {
         if (persistence != null) {
             persistence.close();
         }
+    }
+
+    private TokenlifeSettings settings() {
+        if (settings == null) {
+            settings = TokenlifeSettings.from(sources().merged());
+        }
+        return settings;
+    }
+
+    private ConfigSources sources() {
+        if (sources == null) {
+            sources = new ConfigSources(environment, dotEnv());
+        }
+        return sources;
+    }
+
+    /** Over the configured database: opened, migrated, live revocations loaded; never created here. */
+    private UseCases online() {
+        if (online == null) {
+            ExistingDatabase.require(settings().database());
+            PersistenceAdapters db = database(true);
+            run(db::startRevocationSync);
+            online = UseCases.wire(new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
+                    db.revocationIndex(), db.users(), db.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
+                    ExternalTokenVerifier.none(), events, clock), DomainSettings.from(settings()));
+        }
+        return online;
+    }
+
+    /** Without any database: nothing is recorded, no revocation or user is known. */
+    private UseCases offline() {
+        if (offline == null) {
+            offline = UseCases.wire(Ports.offline(jwt().signer(), jwt().verifier(), new UuidJtiGenerator(), events,
+                    clock), DomainSettings.from(settings()).withoutUserChecks());
+        }
+        return offline;
     }
 
     private JwtAdapters jwt() {
@@ -162,7 +143,7 @@ public final class CliComposition implements CliContext, AutoCloseable {
         return persistence;
     }
 
-    private <T> T guard(java.util.function.Supplier<T> step) {
+    private <T> T guard(Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {
@@ -177,19 +158,12 @@ public final class CliComposition implements CliContext, AutoCloseable {
         });
     }
 
-    /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied. */
-    private static TokenlifeSettings withoutUserChecks(TokenlifeSettings s) {
-        ValidationSettings v = s.validation();
-        ValidationSettings relaxed = new ValidationSettings(v.issuerVerification(), v.audienceVerification(), v.leeway(),
-                v.requireExpiration(), v.requireJti(), v.validateEnvironment(), false, v.verifiedTokenCacheSize());
-        return new TokenlifeSettings(s.environment(), s.jwt(), relaxed, s.issuance(), s.admin(), s.database());
-    }
-
-    private ConfigSources sources() {
-        if (sources == null) {
-            sources = new ConfigSources(environment, dotEnv());
+    private String readStandardInput() {
+        try {
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input", e);
         }
-        return sources;
     }
 
     private Map<String, String> dotEnv() {

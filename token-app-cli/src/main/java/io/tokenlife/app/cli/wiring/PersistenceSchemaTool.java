@@ -10,15 +10,12 @@ import java.util.function.Supplier;
 
 /** {@code db migrate} and {@code db info} over the persistence adapter. */
 final class PersistenceSchemaTool implements SchemaTool {
-    private final DatabaseSettings database;
+    private final Supplier<DatabaseSettings> database;
     private final Supplier<PersistenceAdapters> open;
-    private final Runnable requireExisting;
 
-    /** @param requireExisting throws when there is no database yet: {@code info} must not create one */
-    PersistenceSchemaTool(DatabaseSettings database, Supplier<PersistenceAdapters> open, Runnable requireExisting) {
+    PersistenceSchemaTool(Supplier<DatabaseSettings> database, Supplier<PersistenceAdapters> open) {
         this.database = database;
         this.open = open;
-        this.requireExisting = requireExisting;
     }
 
     @Override
@@ -27,15 +24,16 @@ final class PersistenceSchemaTool implements SchemaTool {
         try {
             return db.migrate();
         } catch (RuntimeException e) {
-            throw DatabaseFailures.unavailable(database, e);
+            throw DatabaseFailures.unavailable(database.get(), e);
         }
     }
 
     @Override
     public SchemaInfo info() {
+        DatabaseSettings database = this.database.get();
         String kind = database.isPostgres() ? "postgresql" : database.isEphemeral() ? "h2 (in memory, ephemeral)" : "h2 (file)";
         try {
-            requireExisting.run();
+            ExistingDatabase.require(database); // info must not create the database it reports on
             boolean reachable = open.get().isReachable();
             return new SchemaInfo(database.redactedUrl(), kind, reachable, List.of());
         } catch (DatabaseUnavailableException e) {

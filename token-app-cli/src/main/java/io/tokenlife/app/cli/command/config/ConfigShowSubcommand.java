@@ -3,7 +3,7 @@ package io.tokenlife.app.cli.command.config;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.ConfigurationTool;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.settings.ConfigSources.Effective;
 import io.tokenlife.domain.settings.ConfigSources.Origin;
@@ -25,14 +25,16 @@ public final class ConfigShowSubcommand extends CliCommand {
             + "\"ignored\": [{closest, message}]}.")
     boolean json;
 
-    public ConfigShowSubcommand(CliContext context) {
-        super(context);
+    private final ConfigurationTool configuration;
+
+    public ConfigShowSubcommand(ConfigurationTool configuration) {
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
-        List<Effective> variables = context.configuration().effective();
-        List<ConfigurationFinding> ignored = context.configuration().unknownVariables();
+        List<Effective> variables = configuration.effective();
+        List<ConfigurationFinding> ignored = configuration.unknownVariables();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("variables", variables.stream().map(ConfigShowSubcommand::toMap).toList());
