@@ -24,26 +24,19 @@
 #        TOKENLIFE_JVM_DEFAULTS="" bench/peer/run.sh                (the launcher without its memory defaults)
 # Takes about 1.5 min of start-up plus (ROUNDS x 7 x WARMUP) + (7 x DURATION) s: 9.5 min with the defaults.
 set -euo pipefail
-
-here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
 ROUNDS="${ROUNDS:-6}"
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-20}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-cache="$here/cache"
+cache="$peer_here/cache"
 run_dir="$cache/run"
 central="https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION"
 dist="keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
 kc_home="$cache/keycloak-$KEYCLOAK_VERSION"
-
-for tool in wrk curl jq openssl java ss sha1sum; do
-  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is missing (wrk: apt-get install -y wrk)" >&2; exit 1; }
-done
-[ -f "$repo/token-app-http/target/tokenlife-server.jar" ] && [ -f "$repo/token-app-cli/target/tokenlife-cli.jar" ] \
-  || { echo "run.sh: build first: (cd $repo && ./mvnw -q -DskipTests package)" >&2; exit 1; }
+need_tools wrk curl jq openssl java ss sha1sum
 
 # ---- Keycloak distribution, cached ---------------------------------------------------------------------
 mkdir -p "$cache"
@@ -59,35 +52,14 @@ if [ ! -x "$kc_home/bin/kc.sh" ]; then
   tar -xzf "$cache/$dist" -C "$cache"
 fi
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    ss -ltnH "sport = :$p" | grep -q . || { echo "$p"; return; }
-  done
-}
-listener_pid() { ss -ltnpH "sport = :$1" | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1; }
-load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
-clk_tck="$(getconf CLK_TCK)"
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-mem_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
-
 rm -rf "$run_dir"
-mkdir -p "$run_dir/tokenlife"
+mkdir -p "$run_dir"
 kc_script="" tl_pid=""
 cleanup() {
   [ -n "$tl_pid" ] && { kill "$tl_pid" 2>/dev/null || true; wait "$tl_pid" 2>/dev/null || true; }
   [ -n "$kc_script" ] && { kill "$kc_script" 2>/dev/null || true; wait "$kc_script" 2>/dev/null || true; }
 }
 trap cleanup EXIT
-
-wait_for() { # URL SECONDS WHAT LOG
-  local deadline=$((SECONDS + $2))
-  until curl -sf -o /dev/null "$1"; do
-    [ "$SECONDS" -lt "$deadline" ] || { echo "run.sh: $3 not up after $2 s; log:" >&2; tail -30 "$4" >&2; exit 1; }
-    sleep 0.5
-  done
-}
 
 # ---- start Keycloak: dev mode, loopback only, fresh H2 data ---------------------------------------------
 kc_port="$(free_port)" kc_mgmt_port="$(free_port)"
@@ -98,15 +70,14 @@ rm -rf "$kc_home/data"
   --cache=local >"$run_dir/keycloak.log" 2>&1) &
 kc_script=$!
 
-# ---- start tokenlife beside it: its launcher, H2 file default, RS256 ------------------------------------
+# ---- start tokenlife beside it: its launcher and defaults, H2 file, RS256 ------------------------------
 tl_port="$(free_port)"
 tl_admin_pw="bench-$(openssl rand -hex 12)"
-(cd "$run_dir/tokenlife" && "$repo/bin/tokenlife" keys generate --alg RS256 --out keys >/dev/null)
-(cd "$run_dir/tokenlife" && exec env JWT_ALGORITHM=RS256 JWT_PRIVATE_KEY_PATH=keys/private.pem \
-  JWT_PUBLIC_KEY_PATH=keys/public.pem PLATFORM_ADMIN_PASSWORD="$tl_admin_pw" HOST=127.0.0.1 PORT="$tl_port" \
-  TOKEN_EXPIRY=240 LOG_FORMAT=text JAVA_OPTS="${TOKENLIFE_JAVA_OPTS:-}" \
-  "$repo/bin/tokenlife-server" >"$run_dir/tokenlife/server.log" 2>&1) &
-tl_pid=$!
+tl_env=()
+[ -n "${TOKENLIFE_JAVA_OPTS:-}" ] && tl_env+=("JAVA_OPTS=$TOKENLIFE_JAVA_OPTS")
+[ -n "${TOKENLIFE_JVM_DEFAULTS+set}" ] && tl_env+=("TOKENLIFE_JVM_DEFAULTS=$TOKENLIFE_JVM_DEFAULTS")
+start_tokenlife "$run_dir/tokenlife" "$tl_port" "$tl_admin_pw" "${tl_env[@]}"
+tl_pid=$started_pid
 
 tl="http://127.0.0.1:$tl_port" kc="http://127.0.0.1:$kc_port"
 wait_for "$tl/ready" 120 tokenlife "$run_dir/tokenlife/server.log"
@@ -139,22 +110,14 @@ kc_token="$(curl -sf "$kc_oidc/token" -H "Authorization: $kc_basic" -d grant_typ
   || { echo "run.sh: Keycloak introspection of its own token is not active" >&2; exit 1; }
 
 # ---- tokenlife: a session token (bootstrap admin) and an API token to introspect -------------------------
-session="$(curl -sf "$tl/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@example.com\",\"password\":\"$tl_admin_pw\"}" | jq -r .access_token)"
-api_token="$(curl -sf "$tl/tokens" -H "Authorization: Bearer $session" -H 'Content-Type: application/json' \
-  -d '{"name":"peer-target","expires_in_days":1}' | jq -r .access_token)"
-[ "$(curl -sf "$tl/oauth2/introspect" -H "Authorization: Bearer $session" -d "token=$api_token" | jq -r .active)" = true ] \
-  || { echo "run.sh: tokenlife introspection of its own token is not active" >&2; exit 1; }
+tokenlife_tokens "$tl" "$tl_admin_pw"
 
 # ---- the loads ------------------------------------------------------------------------------------------
 form=application/x-www-form-urlencoded
-# load SERVER LOAD -> the environment and URL of that wrk run, as "URL|METHOD|AUTH|TYPE|BODY"
+# target SERVER LOAD: "URL|METHOD|AUTH|TYPE|BODY" of that load on that server
 target() {
   case "$1/$2" in
-    tokenlife/issuance) echo "$tl/tokens|POST|Bearer $session|application/json|{\"name\":\"peer\",\"expires_in_days\":1}" ;;
-    tokenlife/introspection) echo "$tl/oauth2/introspect|POST|Bearer $session|$form|token=$api_token" ;;
-    tokenlife/jwks) echo "$tl/.well-known/jwks.json|GET|||" ;;
-    tokenlife/health) echo "$tl/health|GET|||" ;;
+    tokenlife/*) tokenlife_target "$tl" "$2" ;;
     keycloak/issuance) echo "$kc_oidc/token|POST|$kc_basic|$form|grant_type=client_credentials" ;;
     keycloak/introspection) echo "$kc_oidc/token/introspect|POST|$kc_basic|$form|token=$kc_token" ;;
     keycloak/jwks) echo "$kc_oidc/certs|GET|||" ;;
@@ -164,64 +127,54 @@ pid_of() { if [ "$1" = tokenlife ]; then echo "$tl_pid"; else echo "$kc_pid"; fi
 
 results="$run_dir/results.txt"
 : >"$results"
-# wrk_run SERVER LOAD SECONDS [measure]: one wrk run; measured ones append a line to $results
-wrk_run() {
-  local server="$1" load="$2" secs="$3" url method auth type body pid t0 t1 line
-  IFS='|' read -r url method auth type body <<<"$(target "$server" "$load")"
-  pid="$(pid_of "$server")"
-  t0="$(cpu_ticks "$pid")"
-  line="$(WRK_METHOD="$method" WRK_AUTH="$auth" WRK_TYPE="$type" WRK_BODY="$body" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" -s "$here/request.lua" "$url" | grep '^RESULT')"
-  t1="$(cpu_ticks "$pid")"
-  [ "${4:-}" = measure ] || return 0
-  local cpu rss
-  cpu="$(awk -v d="$((t1 - t0))" -v h="$clk_tck" -v s="$secs" 'BEGIN { printf "%.0f", 100 * d / h / s }')"
-  rss="$(( $(mem_kib "$pid" VmRSS) / 1024 ))"
-  echo "$server $load ${line#RESULT } cpu_pct=$cpu rss_mib=$rss load=$(load_avg | tr ' ' '/')" | tee -a "$results"
+# run SERVER LOAD SECONDS [measure]: one wrk run; a measured one appends its line to $results
+run() {
+  local line
+  line="$(wrk_load "$(target "$1" "$2")" "$3" "$(pid_of "$1")")"
+  if [ "${4:-}" = measure ]; then echo "$1 $2 $line" | tee -a "$results"; fi
 }
 
 loads="issuance introspection jwks"
-echo "peer benchmark: $(date -u +%Y-%m-%dT%H:%M:%SZ), tokenlife $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- . 2>/dev/null || echo '+changes'), Keycloak $KEYCLOAK_VERSION"
-echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), load average $(load_avg); wrk -t$THREADS -c$CONNECTIONS"
-echo "tokenlife JVM: $(tr '\0' ' ' <"/proc/$tl_pid/cmdline" | sed -E 's/ -jar .*//; s/^[^ ]+ //')"
-echo "warm-up: $ROUNDS rounds x ${WARMUP} s per load and server, alternating which goes first"
+echo "peer benchmark: $(describe_run); Keycloak $KEYCLOAK_VERSION; wrk -t$THREADS -c$CONNECTIONS"
+echo "tokenlife JVM options: $(jvm_options "$tl_pid")"
+echo "Keycloak JVM options: $(jvm_options "$kc_pid" | sed -E 's/ -D[^ ]+//g; s/ --add-opens[^ ]+//g; s/ -cp .*//')"
+echo "warm-up: $ROUNDS rounds x $WARMUP s per load and server, alternating which goes first"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then order="tokenlife keycloak"; else order="keycloak tokenlife"; fi
   for load in $loads; do
-    for server in $order; do wrk_run "$server" "$load" "$WARMUP"; done
+    for server in $order; do run "$server" "$load" "$WARMUP"; done
   done
-  wrk_run tokenlife health "$WARMUP"
+  run tokenlife health "$WARMUP"
   echo "  round $round done (load average $(load_avg))"
 done
 
-echo "measured: ${DURATION} s per load and server"
-wrk_run tokenlife issuance "$DURATION" measure
-wrk_run keycloak issuance "$DURATION" measure
-wrk_run keycloak introspection "$DURATION" measure
-wrk_run tokenlife introspection "$DURATION" measure
-wrk_run tokenlife health "$DURATION" measure
-wrk_run tokenlife jwks "$DURATION" measure
-wrk_run keycloak jwks "$DURATION" measure
+echo "measured: $DURATION s per load and server"
+run tokenlife issuance "$DURATION" measure
+run keycloak issuance "$DURATION" measure
+run keycloak introspection "$DURATION" measure
+run tokenlife introspection "$DURATION" measure
+run tokenlife health "$DURATION" measure
+run tokenlife jwks "$DURATION" measure
+run keycloak jwks "$DURATION" measure
 
 # ---- summary ------------------------------------------------------------------------------------------
-field() { grep "^$1 $2 " "$results" | sed -E "s/.* $3=([^ ]+).*/\1/"; }
+f() { field "$results" "$1 $2" "$3"; }
 echo
-echo "| load | Keycloak req/s | Keycloak p99 ms | tokenlife req/s | tokenlife p99 ms | req/s ratio | p99 ratio (KC/tl) | errors (KC/tl) |"
+echo "| load | Keycloak req/s | Keycloak p99 ms | tokenlife req/s | tokenlife p99 ms | req/s tokenlife/Keycloak | p99 Keycloak/tokenlife | errors (KC/tl) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for load in $loads; do
-  awk -v l="$load" -v kr="$(field keycloak "$load" rps)" -v kp="$(field keycloak "$load" p99_ms)" \
-      -v tr="$(field tokenlife "$load" rps)" -v tp="$(field tokenlife "$load" p99_ms)" \
-      -v ke="$(field keycloak "$load" errors)" -v te="$(field tokenlife "$load" errors)" \
+  awk -v l="$load" -v kr="$(f keycloak "$load" rps)" -v kp="$(f keycloak "$load" p99_ms)" \
+      -v tr="$(f tokenlife "$load" rps)" -v tp="$(f tokenlife "$load" p99_ms)" \
+      -v ke="$(f keycloak "$load" errors)" -v te="$(f tokenlife "$load" errors)" \
       'BEGIN { printf "| %s | %\047d | %.2f | %\047d | %.2f | %.2fx | %.2fx | %d/%d |\n", l, kr, kp, tr, tp, tr / kr, kp / tp, ke, te }'
 done
-awk -v hr="$(field tokenlife health rps)" -v hp="$(field tokenlife health p99_ms)" -v ir="$(field tokenlife introspection rps)" \
+awk -v hr="$(f tokenlife health rps)" -v hp="$(f tokenlife health p99_ms)" -v ir="$(f tokenlife introspection rps)" \
   'BEGIN { printf "| tokenlife GET /health (floor) | | | %\047d | %.2f | introspection/health %.2fx | | |\n", hr, hp, ir / hr }'
 echo
 echo "| process | CPU % of one core (issuance / introspection / jwks) | RSS MiB after each load | RSS MiB at the end | peak RSS (VmHWM) MiB |"
 echo "|---|---|---|---:|---:|"
 for server in keycloak tokenlife; do
-  pid="$(pid_of "$server")"
-  echo "| $server | $(field "$server" issuance cpu_pct) / $(field "$server" introspection cpu_pct) / $(field "$server" jwks cpu_pct) | $(field "$server" issuance rss_mib) / $(field "$server" introspection rss_mib) / $(field "$server" jwks rss_mib) | $(( $(mem_kib "$pid" VmRSS) / 1024 )) | $(( $(mem_kib "$pid" VmHWM) / 1024 )) |"
+  echo "| $server | $(f "$server" issuance cpu_pct) / $(f "$server" introspection cpu_pct) / $(f "$server" jwks cpu_pct) | $(f "$server" issuance rss_mib) / $(f "$server" introspection rss_mib) / $(f "$server" jwks rss_mib) | $(rss_mib "$(pid_of "$server")") | $(peak_mib "$(pid_of "$server")") |"
 done
 echo
 echo "load average at the end: $(load_avg); raw lines: $results; logs: $run_dir"
