@@ -5,7 +5,6 @@ import io.tokenlife.bench.support.Machine;
 import io.tokenlife.bench.support.Stack;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenSource;
-import io.tokenlife.domain.policy.IssuancePolicy;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -29,13 +28,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,9 +66,7 @@ public class SignVersusIssueBenchmark {
         stack = Stack.open(env, false);
         signer = stack.jwt().signer();
         issue = stack.services().issueToken();
-        IssuancePolicy.Decision decision = new IssuancePolicy(stack.services().settings()).decide(
-                IssueTokenCommand.session("bench@example.com", TokenSource.CLI), Instant.now(), UUID.randomUUID().toString());
-        claims = ((IssuancePolicy.Claims) decision).claims();
+        claims = IssuanceBenchmark.claims(stack.settings());
     }
 
     @TearDown(Level.Trial)
