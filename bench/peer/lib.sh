@@ -4,6 +4,11 @@
 peer_here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 peer_repo="$(cd "$peer_here/../.." && pwd)"
 clk_tck="$(getconf CLK_TCK)"
+# the load of both scripts: wrk -t$THREADS -c$CONNECTIONS, $WARMUP s per warm-up run, $DURATION s per measured one
+WARMUP="${WARMUP:-10}"
+DURATION="${DURATION:-20}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
 
 need_tools() {
   local tool

@@ -14,10 +14,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 VARIANTS="${VARIANTS:-defaults;jvm-defaults|TOKENLIFE_JVM_DEFAULTS=}"
 ROUNDS="${ROUNDS:-4}"
-WARMUP="${WARMUP:-10}"
-DURATION="${DURATION:-20}"
-THREADS="${THREADS:-2}"
-CONNECTIONS="${CONNECTIONS:-32}"
 run_dir="$peer_here/cache/variants"
 need_tools wrk curl jq openssl java ss
 
