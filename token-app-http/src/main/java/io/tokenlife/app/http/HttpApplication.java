@@ -41,6 +41,13 @@ public final class HttpApplication {
     /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
     static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The chunk in which Javalin copies a result to the response, allocated per response. Its default is
+     * Jetty's output buffer (32 KiB): 32 KiB of garbage for a 100-byte answer, most of the allocation per
+     * request and so most of the collections (bench/README.md). A token, an introspection or a JWK set fits
+     * in one 2 KiB chunk, larger answers take several; Jetty still buffers the output itself.
+     */
+    static final int RESULT_COPY_BUFFER_BYTES = 2 * 1024;
 
     /**
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
@@ -98,6 +105,7 @@ public final class HttpApplication {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
+        config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
