@@ -2,8 +2,10 @@ package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.policy.IssuancePolicy;
 import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.port.in.CountTokensUseCase;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
+import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.LoginUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
@@ -18,6 +20,7 @@ import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenSigner;
@@ -83,6 +86,15 @@ public final class TokenServices {
 
     public FindTokenUseCase findToken() {
         return registry;
+    }
+
+    public CountTokensUseCase countTokens() {
+        return new CountTokensService(ports.registry(), ports.clock());
+    }
+
+    /** The operators' view of recent security events, over the log the composition root keeps. */
+    public ListSecurityEventsUseCase securityEvents(SecurityEventLog log) {
+        return new ListSecurityEventsService(log);
     }
 
     public PurgeExpiredUseCase purgeExpired() {
