@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.console.AdminConsole;
+import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
@@ -18,6 +20,9 @@ import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.model.SecurityEventPage;
+import io.tokenlife.domain.policy.ConfigurationFinding;
+import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
@@ -50,11 +55,24 @@ public final class HttpApplication {
      * @param publicUrl the externally visible base URL for RFC 8414 metadata; empty: the request's own
      * @param users user administration over the store the composition root chose
      * @param sso the SSO exchange over the trusted providers the composition root loaded
+     * @param securityEvents the recent security events, for the admin console
+     * @param findings the startup review's findings, for the admin console
      */
     public record Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
                                PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
-                               ManageUsersUseCase users, SsoLoginUseCase sso) {
+                               ManageUsersUseCase users, SsoLoginUseCase sso, ListSecurityEventsUseCase securityEvents,
+                               List<ConfigurationFinding> findings) {
+        /** Without an event log or findings (tests): the console shows none. */
+        public Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
+                            PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
+                            ManageUsersUseCase users, SsoLoginUseCase sso) {
+            this(services, publicJwks, readiness, metrics, publicUrl, clock, users, sso,
+                    query -> new SecurityEventPage(List.of(), Optional.empty(), false), List.of());
+        }
+
         public Dependencies {
+            Objects.requireNonNull(securityEvents, "securityEvents");
+            findings = List.copyOf(findings);
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sso, "sso");
@@ -95,9 +113,14 @@ public final class HttpApplication {
         javalin.stop();
     }
 
-    /** Every route registered in Javalin, as registered (checked against openapi.json by a test). */
+    /** Every route of the JSON API, as registered (checked against openapi.json by a test). */
     public List<Route> routes() {
-        return List.copyOf(routes);
+        return routes.stream().filter(r -> !AdminConsole.owns(r.path())).toList();
+    }
+
+    /** The admin console's HTML routes (described in docs/how-to/admin-console.md). */
+    public List<Route> consoleRoutes() {
+        return routes.stream().filter(r -> AdminConsole.owns(r.path())).toList();
     }
 
     private void configure(JavalinConfig config, Dependencies deps) {
@@ -129,7 +152,9 @@ public final class HttpApplication {
 
         declareTokenRoutes(config.routes, services, deps.clock());
         declareOAuthRoutes(config.routes, services, validate);
-        declareIdentityRoutes(config.routes, deps);
+        LoginThrottle throttle = new LoginThrottle(services.settings().server().loginLimits(), deps.clock());
+        declareIdentityRoutes(config.routes, deps, throttle);
+        declareConsoleRoutes(config.routes, deps, validate, throttle);
         declarePublicRoutes(config.routes, deps, services.settings().jwt().issuer());
     }
 
@@ -155,11 +180,11 @@ public final class HttpApplication {
      * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
      * {@link Authenticator} accepts on later requests.
      */
-    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps) {
+    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
         TokenServices services = deps.services();
         ServerSettings server = services.settings().server();
-        AuthHandler auth = new AuthHandler(services.login(), deps.sso(), services.revokeToken(),
-                new LoginThrottle(server.loginLimits(), deps.clock()), server.secureCookies(), deps.clock());
+        AuthHandler auth = new AuthHandler(services.login(), deps.sso(), services.revokeToken(), throttle,
+                server.secureCookies(), deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
@@ -168,6 +193,16 @@ public final class HttpApplication {
         routes.get("/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
+    }
+
+    /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
+    private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
+                                             LoginThrottle throttle) {
+        TokenServices services = deps.services();
+        AdminConsole.register(routes, new ConsoleDependencies(validate, services.login(), services.revokeToken(),
+                services.revokeAllTokens(), services.listTokens(), services.findToken(), services.countTokens(),
+                deps.users(), deps.securityEvents(), deps.findings(), deps.readiness(), throttle,
+                services.settings().server().secureCookies(), deps.clock()));
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, String issuer) {

@@ -49,13 +49,15 @@ public final class HttpComposition {
     public static TokenlifeServer start(Map<String, String> variables, Clock clock) {
         TokenlifeSettings settings = settings(variables);
         LogConfigurator.apply(settings.server().logFormat());
-        SecurityEvents events = new Slf4jSecurityEvents();
-        review(settings, events);
+        SecurityEvents log = new Slf4jSecurityEvents();
+        List<ConfigurationFinding> findings = review(settings, log);
         SsoAdapters sso = sso(settings);
 
         PersistenceAdapters persistence = openPersistence(settings, clock);
         try {
             JwtAdapters jwt = keys(settings, clock);
+            // every event to the log and, for the admin console, to the replicas' shared event log
+            SecurityEvents events = SecurityEvents.fanOut(log, persistence.securityEventSink());
             TokenServices services = new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(),
                     persistence.registry(), persistence.revocations(), persistence.revocationIndex(),
                     persistence.users(), persistence.passwords(), new UuidJtiGenerator(), events, clock));
@@ -67,7 +69,8 @@ public final class HttpComposition {
             ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
                     persistence.revocationIndex().inSync());
             HttpApplication app = HttpApplication.create(new HttpApplication.Dependencies(services,
-                    jwt::publicJwkSetJson, readiness, metrics, settings.server().publicUrl(), clock, users, ssoLogin));
+                    jwt::publicJwkSetJson, readiness, metrics, settings.server().publicUrl(), clock, users, ssoLogin,
+                    services.securityEvents(persistence.securityEventLog()), findings));
             try {
                 app.start(settings.server().host(), settings.server().port());
             } catch (RuntimeException e) {
@@ -94,7 +97,7 @@ public final class HttpComposition {
     }
 
     /** Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. */
-    private static void review(TokenlifeSettings settings, SecurityEvents events) {
+    private static List<ConfigurationFinding> review(TokenlifeSettings settings, SecurityEvents events) {
         List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
         for (ConfigurationFinding finding : findings) {
             if (!finding.isError()) {
@@ -109,6 +112,7 @@ public final class HttpComposition {
         if (!errors.isEmpty()) {
             throw new StartupRefusedException(errors);
         }
+        return findings;
     }
 
     /** The trusted SSO providers; an unreadable or invalid {@code SSO_PROVIDERS_FILE} refuses to start. */
