@@ -16,6 +16,7 @@ import java.util.Map;
  * in {@link #page} and {@link #action}, so nothing here runs on any other route.
  */
 public final class AdminConsole {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminConsole.class);
     private final ConsoleSession session;
     private final ConsolePages pages;
     private final ConsoleAssets assets = new ConsoleAssets();
@@ -139,6 +140,12 @@ public final class AdminConsole {
                                 + "so nothing was changed. Try again when it is back.", "/admin", "Back to the console"));
             } catch (ApiException e) {
                 pages.message(ctx, e.status(), e.title(), null, e.detail(), "/admin", "Back to the console");
+            } catch (RuntimeException e) {
+                io.javalin.router.Endpoint route = ctx.endpoints().matchedHttpEndpoint(); // the template, not the URL
+                LOG.error("unexpected failure on {} {}", ctx.method(), route == null ? "?" : route.path, e);
+                ctx.res().resetBuffer();
+                pages.message(ctx, 500, "Something went wrong", null, "An unexpected error occurred and has been "
+                        + "logged. Reload the page to see what was done.", "/admin", "Back to the console");
             }
         };
     }

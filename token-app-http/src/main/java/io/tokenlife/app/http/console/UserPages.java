@@ -39,7 +39,7 @@ final class UserPages {
 
     /** {@code GET /admin/users}. */
     void list(ConsoleRequest request) {
-        showList(request, 200, Views.Form.empty(), NOTICES.get(request.ctx().queryParam("done")));
+        showList(request, 200, Views.Form.empty(), notice(request));
     }
 
     /** {@code POST /admin/users}: email, full_name, password (optional), admin. */
@@ -93,7 +93,7 @@ final class UserPages {
             request.message(404, "No such user", "There is no user with this e-mail.", "/admin/users", "All users");
             return;
         }
-        showUser(request, 200, user.get(), Views.Form.empty(), NOTICES.get(request.ctx().queryParam("done")));
+        showUser(request, 200, user.get(), Views.Form.empty(), notice(request));
     }
 
     /** {@code POST /admin/users/password}: email, password. */
@@ -166,6 +166,11 @@ final class UserPages {
     private Optional<User> find(String email) {
         String normalized = Subjects.normalize(email);
         return users.list().stream().filter(u -> u.email().equals(normalized)).findFirst();
+    }
+
+    private static String notice(ConsoleRequest request) {
+        String done = request.ctx().queryParam("done");
+        return done == null ? null : NOTICES.get(done);
     }
 
     private static Optional<Boolean> flag(ConsoleRequest request, String name) {
