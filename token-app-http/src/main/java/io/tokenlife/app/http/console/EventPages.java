@@ -41,17 +41,11 @@ final class EventPages {
                             List.of(), null, false, null));
             return;
         }
-        String older = page.before().map(b -> "/admin/events?" + query(typed) + "before=" + b).orElse(null);
+        String older = page.before().map(b -> "/admin/events?" + Views.query(typed) + "before=" + b).orElse(null);
         Views.Layout layout = page.thisProcessOnly()
                 ? request.pages().layout("Security events", "events", request.session(), null, true)
                 : request.layout("Security events", "events", null);
         request.render(200, "events", layout,
                 new Views.EventsPage(filters, TYPES, page.items(), older, page.thisProcessOnly(), null));
-    }
-
-    private static String query(Map<String, String> typed) {
-        StringBuilder out = new StringBuilder();
-        typed.forEach((k, v) -> out.append(k).append('=').append(Views.url(v)).append('&'));
-        return out.toString();
     }
 }

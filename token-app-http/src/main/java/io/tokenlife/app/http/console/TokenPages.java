@@ -103,7 +103,7 @@ final class TokenPages {
         }
         List<Views.TokenRow> rows = page.items().stream()
                 .map(t -> new Views.TokenRow(t, t.status(clock.instant()).wireName(), tokenUrl(t.jti()))).toList();
-        String next = page.next().map(cursor -> "/admin/tokens?" + query(typed) + "after=" + Views.url(cursor))
+        String next = page.next().map(cursor -> "/admin/tokens?" + Views.query(typed) + "after=" + Views.url(cursor))
                 .orElse(null);
         request.render(200, "tokens", request.layout("Tokens", "tokens", notice),
                 new Views.TokensPage(filters, rows, next, revokeAllUrl, null));
@@ -221,11 +221,5 @@ final class TokenPages {
 
     static String tokenUrl(String jti) {
         return "/admin/tokens/" + Views.url(jti).replace("+", "%20");
-    }
-
-    private static String query(Map<String, String> typed) {
-        StringBuilder out = new StringBuilder();
-        typed.forEach((k, v) -> out.append(k).append('=').append(Views.url(v)).append('&'));
-        return out.toString();
     }
 }

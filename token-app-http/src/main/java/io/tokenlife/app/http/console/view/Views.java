@@ -31,6 +31,18 @@ public final class Views {
         return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The wire names of an enum's values, for a choice. */
+    public static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    /** {@code k=v&} for each value, URL-encoded: the start of a query string that a cursor is appended to. */
+    public static String query(Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((k, v) -> out.append(k).append('=').append(url(v)).append('&'));
+        return out.toString();
+    }
+
     public static String orDash(String value) {
         return value == null || value.isBlank() ? "—" : value;
     }
