@@ -237,6 +237,10 @@ class AdminConsoleIT {
         assertThat(shortPassword.status()).isEqualTo(422);
         assertThat(shortPassword.body()).contains("id=\"f-password-error\"", "At least 10 characters",
                 "value=\"carol@example.com\"");
+        Reply events = get("/admin/events?type=nope&subject=alice%40example.com", session);
+        assertThat(events.status()).isEqualTo(400);
+        assertThat(events.body()).contains("id=\"f-type-error\"", "Unknown security event type 'nope'",
+                "value=\"alice@example.com\"");
         Reply search = get("/admin/tokens?status=gone", session);
         assertThat(search.status()).isEqualTo(400);
         assertThat(search.body()).contains("id=\"f-status\"", "Choose active, revoked or expired");
@@ -275,6 +279,20 @@ class AdminConsoleIT {
         assertThat(server.store.find(token.jti()).orElseThrow().revokedAt()).isNull();
         assertThat(server.client.postForm("/oauth2/introspect", server.session(ROOT), Map.of("token", token.compact()))
                 .json().get("active").asBoolean()).as("validation keeps working").isTrue();
+    }
+
+    @Test
+    void withSecureCookiesOffTheCookieHasNoHostPrefixAndNoSecureFlag() {
+        try (FixtureServer plain = FixtureServer.start("SECURE_COOKIES", "false")) {
+            plain.addUser(ROOT, PASSWORD, true, true);
+            String body = "email=" + URLEncoder.encode(ROOT, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
+            Reply reply = plain.client.send(plain.client.builder("/admin/sign-in", null)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(reply.status()).isEqualTo(303);
+            assertThat(reply.header("set-cookie")).startsWith("tokenlife_console=")
+                    .contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure");
+        }
     }
 
     @Test

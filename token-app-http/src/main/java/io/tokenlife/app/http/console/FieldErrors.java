@@ -23,7 +23,7 @@ final class FieldErrors {
         return form.withError(fallback, capitalized(message));
     }
 
-    private static String capitalized(String text) {
+    static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

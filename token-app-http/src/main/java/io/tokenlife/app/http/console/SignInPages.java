@@ -91,7 +91,7 @@ final class SignInPages {
         LoginResult result = login.login(new LoginCommand(email, new Secret(password), TokenSource.ADMIN_UI, address));
         if (result instanceof LoginResult.Refused refused) {
             throttle.failed(email, address);
-            show(ctx, 401, form, capitalized(refused.detail()) + ".", null);
+            show(ctx, 401, form, FieldErrors.capitalized(refused.detail()) + ".", null);
             return;
         }
         throttle.succeeded(email);
@@ -135,9 +135,5 @@ final class SignInPages {
     private long secondsLeft(Instant expiresAt) {
         return expiresAt == null ? Duration.ofHours(8).toSeconds()
                 : Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
