@@ -62,12 +62,13 @@ public final class HttpApplication {
                                PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
                                ManageUsersUseCase users, SsoLoginUseCase sso, ListSecurityEventsUseCase securityEvents,
                                List<ConfigurationFinding> findings) {
-        /** Without an event log or findings (tests): the console shows none. */
+        /** With an empty event log and no findings (tests): the console shows none. */
         public Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
                             PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
                             ManageUsersUseCase users, SsoLoginUseCase sso) {
             this(services, publicJwks, readiness, metrics, publicUrl, clock, users, sso,
-                    query -> new SecurityEventPage(List.of(), Optional.empty(), false), List.of());
+                    services.securityEvents(query -> new SecurityEventPage(List.of(), Optional.empty(), false)),
+                    List.of());
         }
 
         public Dependencies {
