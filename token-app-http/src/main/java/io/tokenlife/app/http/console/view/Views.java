@@ -21,6 +21,14 @@ public final class Views {
     private Views() {
     }
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    /** An instant to the minute, for lists (UTC, as the column headings say), or a dash. */
+    public static String minute(Instant instant) {
+        return instant == null ? "—" : MINUTE.format(instant);
+    }
+
     /** An instant as operators read it, or a dash. */
     public static String when(Instant instant) {
         return instant == null ? "—" : TIME.format(instant);
