@@ -42,6 +42,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 {{- end -}}
 
+{{/* PUBLIC_URL: server.publicUrl, else https://<ingress.host> when the ingress is enabled, else empty (unset). */}}
+{{- define "tokenlife.publicUrl" -}}
+{{- if .Values.server.publicUrl -}}
+{{- .Values.server.publicUrl -}}
+{{- else if and .Values.ingress.enabled .Values.ingress.host -}}
+{{- printf "https://%s" .Values.ingress.host -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "tokenlife.asymmetric" -}}
 {{- if not (hasPrefix "HS" .Values.jwt.algorithm) }}true{{ end -}}
 {{- end -}}

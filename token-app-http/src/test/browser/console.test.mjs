@@ -139,7 +139,7 @@ try {
   await scenario('revoke one token with a reason; introspection then says it is inactive', async () => {
     assert.equal((await introspect(TARGET_TOKEN)).active, true);
     await page.getByRole('link', { name: TARGET_JTI }).click();
-    await page.getByRole('heading', { name: 'Token' }).waitFor();
+    await page.getByRole('heading', { name: 'Token', exact: true }).waitFor();
     await shot(page, 'token');
     await page.getByLabel('Reason').fill('laptop lost');
     await page.getByRole('button', { name: 'Revoke', exact: true }).click();

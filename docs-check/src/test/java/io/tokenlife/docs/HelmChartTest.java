@@ -2,10 +2,13 @@ package io.tokenlife.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenlife.domain.settings.ConfigVariable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -102,6 +105,88 @@ class HelmChartTest {
             }
         }
         assertThat(undescribed).as("top-level keys of values.yaml missing from values.schema.json").isEmpty();
+    }
+
+    @Test
+    void every_configuration_variable_has_a_value_key_that_a_template_turns_into_it() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(read(CHART + "/values.schema.json"));
+        Map<String, String> describedKeys = new LinkedHashMap<>();
+        collectDescriptions(schema, "", describedKeys);
+        Map<?, ?> values = (Map<?, ?>) loadYaml(read(CHART + "/values.yaml"));
+        StringBuilder templates = new StringBuilder();
+        templates().forEach(t -> templates.append(read(t)).append('\n'));
+
+        List<String> missing = new ArrayList<>();
+        for (ConfigVariable variable : ConfigVariable.values()) {
+            Pattern named = Pattern.compile("(?<![A-Z_])" + variable.name() + "(?![A-Z_])");
+            List<String> keys = describedKeys.entrySet().stream()
+                    .filter(e -> named.matcher(e.getValue()).find()).map(Map.Entry::getKey).toList();
+            if (keys.isEmpty()) {
+                missing.add(variable.name() + ": no key of values.schema.json names it in its description");
+            } else if (keys.stream().noneMatch(k -> resolves(values, k.split("\\.")))) {
+                missing.add(variable.name() + ": " + keys + " missing from values.yaml");
+            }
+            if (!Pattern.compile("(?m)^\\s*(?:- name: )?" + variable.name() + "(?::|\\s*$)").matcher(templates).find()) {
+                missing.add(variable.name() + ": no template sets it (ConfigMap key or env name)");
+            }
+        }
+        assertThat(missing).as("configuration variables the chart cannot set without extraEnv").isEmpty();
+    }
+
+    @Test
+    void the_example_issuer_and_audience_of_each_environment_agree_across_values_and_docs() {
+        String valuesText = read(CHART + "/values.yaml");
+        List<String> issuers = examplesAfter(valuesText, "# JWT_ISSUER");
+        List<String> audiences = examplesAfter(valuesText, "# JWT_AUDIENCE");
+        Map<?, ?> values = (Map<?, ?>) loadYaml(valuesText);
+        Map<?, ?> production = (Map<?, ?>) loadYaml(read(CHART + "/values-production.yaml"));
+        assertThat(((Map<?, ?>) values.get("jwt")).get("issuer")).as("values.yaml jwt.issuer (environment: production)").isEqualTo(issuers.get(2));
+        assertThat(((Map<?, ?>) values.get("jwt")).get("audience")).as("values.yaml jwt.audience").isEqualTo(audiences.get(2));
+        assertThat(((Map<?, ?>) production.get("jwt")).get("issuer")).as("values-production.yaml jwt.issuer").isEqualTo(issuers.get(2));
+        assertThat(((Map<?, ?>) production.get("jwt")).get("audience")).as("values-production.yaml jwt.audience").isEqualTo(audiences.get(2));
+
+        String recommended = String.format("| `JWT_ISSUER`, `JWT_AUDIENCE` | `%s`, `%s` | `%s`, `%s` | `%s`, `%s` |",
+                issuers.get(0), audiences.get(0), issuers.get(1), audiences.get(1), issuers.get(2), audiences.get(2));
+        assertThat(read("docs/reference/configuration.md")).as("the recommended settings of configuration.md").contains(recommended);
+        String kubernetes = String.format("| `jwt.issuer` / `jwt.audience` | `%s` / `%s` | `%s` / `%s` | `%s` / `%s` |",
+                issuers.get(0), audiences.get(0), issuers.get(1), audiences.get(1), issuers.get(2), audiences.get(2));
+        assertThat(read("docs/how-to/deploy-kubernetes.md")).as("the values table of deploy-kubernetes.md").contains(kubernetes);
+
+        String secure = read("docs/how-to/secure-deployment.md");
+        List<String> secureIssuers = settings(secure, "JWT_ISSUER");
+        List<String> secureAudiences = settings(secure, "JWT_AUDIENCE");
+        assertThat(secureIssuers).as("JWT_ISSUER= examples of secure-deployment.md (production)").isNotEmpty().containsOnly(issuers.get(2));
+        assertThat(secureAudiences).as("JWT_AUDIENCE= examples of secure-deployment.md (production)").isNotEmpty().containsOnly(audiences.get(2));
+    }
+
+    /** The dev, staging and production examples of the comment line after {@code marker} in values.yaml. */
+    private static List<String> examplesAfter(String values, String marker) {
+        Matcher m = Pattern.compile(Pattern.quote(marker) + ".*\\R\\s*# dev: (\\S+) \\| staging: (\\S+) \\| production: (\\S+)\\s*$",
+                Pattern.MULTILINE).matcher(values);
+        assertThat(m.find()).as("values.yaml has '" + marker + "' followed by '# dev: … | staging: … | production: …'").isTrue();
+        return List.of(m.group(1), m.group(2), m.group(3));
+    }
+
+    private static List<String> settings(String text, String variable) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^" + variable + "=(\\S+)").matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** Dotted key of every schema property with a description, and that description. */
+    private static void collectDescriptions(JsonNode schema, String prefix, Map<String, String> out) {
+        JsonNode properties = schema.path("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            String key = prefix + property.getKey();
+            if (property.getValue().has("description")) {
+                out.put(key, property.getValue().get("description").asText());
+            }
+            collectDescriptions(property.getValue(), key + ".", out);
+        }
     }
 
     private static List<Path> templates() {

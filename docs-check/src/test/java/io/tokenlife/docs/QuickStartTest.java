@@ -26,18 +26,43 @@ class QuickStartTest {
     @Test
     void ci_runs_the_same_test_command_as_the_readme() {
         List<String> readmeTest = words(quickStartCommands().get(1));
-        List<String> ciCommands = new ArrayList<>();
+        List<String> ciTests = ciMavenCommands().stream()
+                .filter(c -> words(c).contains("verify") && !words(c).contains("-f"))
+                .toList();
+        assertThat(ciTests).as("maven verify runs of the whole repository in .ci/run").hasSize(1);
+        // -B only switches Maven to batch output; it does not change what runs
+        List<String> ciTest = new ArrayList<>(words(ciTests.get(0)));
+        ciTest.removeIf(w -> w.equals("-B") || w.equals("--batch-mode"));
+        assertThat(ciTest).as(".ci/run's test command, without -B").isEqualTo(readmeTest);
+    }
+
+    @Test
+    void ci_builds_in_a_fresh_clone_in_an_empty_folder_then_installs_and_builds_the_embedding_example() {
+        String ci = read(".ci/run").replaceAll("(?m)^\\s*#.*$", ""); // the code, not the comments
+        int mktemp = ci.indexOf("mktemp -d");
+        int clone = ci.indexOf("git clone");
+        int firstMaven = ci.indexOf("./mvnw");
+        assertThat(mktemp).as(".ci/run makes a new temporary folder").isNotNegative();
+        assertThat(clone).as(".ci/run clones the checkout into it").isGreaterThan(mktemp);
+        assertThat(firstMaven).as("Maven runs only after the clone").isGreaterThan(clone);
+        assertThat(ci.substring(clone, firstMaven)).as("and in the clone").containsPattern("(?m)^cd \"\\$alone/");
+
+        List<String> commands = ciMavenCommands();
+        assertThat(commands).as("the install of the embedding guide")
+                .anySatisfy(c -> assertThat(words(c)).contains("-DskipTests", "install"));
+        assertThat(commands).as("the guide's consumer project built on its own")
+                .anySatisfy(c -> assertThat(c).contains("-f examples/embedded-validation/pom.xml"));
+    }
+
+    private static List<String> ciMavenCommands() {
+        List<String> commands = new ArrayList<>();
         for (String line : read(".ci/run").split("\\R")) {
             String command = line.strip();
             if (command.startsWith("./mvnw")) {
-                ciCommands.add(command);
+                commands.add(command);
             }
         }
-        assertThat(ciCommands).as("maven invocations in .ci/run").hasSize(1);
-        // -B only switches Maven to batch output; it does not change what runs
-        List<String> ciTest = new ArrayList<>(words(ciCommands.get(0)));
-        ciTest.removeIf(w -> w.equals("-B") || w.equals("--batch-mode"));
-        assertThat(ciTest).as(".ci/run's test command, without -B").isEqualTo(readmeTest);
+        return commands;
     }
 
     private static List<String> quickStartCommands() {

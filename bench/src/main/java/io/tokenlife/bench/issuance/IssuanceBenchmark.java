@@ -4,6 +4,7 @@ import io.tokenlife.bench.support.Keys;
 import io.tokenlife.bench.support.Machine;
 import io.tokenlife.bench.support.Postgres;
 import io.tokenlife.bench.support.Stack;
+import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.policy.IssuancePolicy;
@@ -65,7 +66,7 @@ public final class IssuanceBenchmark {
                 h2Vars.put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("issuance-" + alg.joseName()));
                 try (Stack stack = Stack.open(h2Vars, false)) {
                     TokenSigner signer = stack.jwt().signer();
-                    TokenClaims claims = claims(stack.services().settings());
+                    TokenClaims claims = claims(stack.settings());
                     for (int threads : o.threads) {
                         sign.put(threads, measure(threads, o, (t, i) -> {
                             if (signer.sign(claims).isEmpty()) {
@@ -108,7 +109,8 @@ public final class IssuanceBenchmark {
 
     /** The claims the issuance policy decides for a session token, signed again and again by the baseline. */
     private static TokenClaims claims(TokenlifeSettings settings) {
-        IssuancePolicy.Decision decision = new IssuancePolicy(settings).decide(
+        IssuancePolicy.Decision decision = new IssuancePolicy(DomainSettings.from(settings).identity(),
+                settings.issuance()).decide(
                 IssueTokenCommand.session("bench@example.com", TokenSource.CLI), Instant.now(), UUID.randomUUID().toString());
         return ((IssuancePolicy.Claims) decision).claims();
     }

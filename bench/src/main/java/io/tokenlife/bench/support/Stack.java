@@ -2,7 +2,11 @@ package io.tokenlife.bench.support;
 
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -16,11 +20,13 @@ import java.util.Map;
 public final class Stack implements AutoCloseable {
     private final JwtAdapters jwt;
     private final PersistenceAdapters persistence;
-    private final TokenServices services;
+    private final TokenlifeSettings settings;
+    private final UseCases services;
 
-    private Stack(JwtAdapters jwt, PersistenceAdapters persistence, TokenServices services) {
+    private Stack(JwtAdapters jwt, PersistenceAdapters persistence, TokenlifeSettings settings, UseCases services) {
         this.jwt = jwt;
         this.persistence = persistence;
+        this.settings = settings;
         this.services = services;
     }
 
@@ -39,10 +45,11 @@ public final class Stack implements AutoCloseable {
             persistence.close();
             throw e;
         }
-        TokenServices services = new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(),
-                persistence.registry(), persistence.revocations(), persistence.revocationIndex(), persistence.users(),
-                persistence.passwords(), new UuidJtiGenerator(), event -> { }, clock));
-        return new Stack(jwt, persistence, services);
+        UseCases services = UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), persistence.registry(),
+                persistence.revocations(), persistence.revocationIndex(), persistence.users(), persistence.passwords(),
+                new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), event -> { }, clock),
+                DomainSettings.from(settings));
+        return new Stack(jwt, persistence, settings, services);
     }
 
     public JwtAdapters jwt() {
@@ -53,7 +60,11 @@ public final class Stack implements AutoCloseable {
         return persistence;
     }
 
-    public TokenServices services() {
+    public TokenlifeSettings settings() {
+        return settings;
+    }
+
+    public UseCases services() {
         return services;
     }
 

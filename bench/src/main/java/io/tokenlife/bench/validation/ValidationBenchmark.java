@@ -15,12 +15,16 @@ import com.nimbusds.jwt.SignedJWT;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.KeyPairs;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -60,7 +64,8 @@ import java.util.concurrent.TimeUnit;
  * Validation throughput per algorithm, in one run:
  * <ul>
  *   <li>{@code rawNimbus}: {@code SignedJWT.parse} + {@code verify} with a prepared verifier + claims set — the floor;</li>
- *   <li>{@code firstSeen}: the full validation use case (all of SPEC.md §3) with the verified-token cache off;</li>
+ *   <li>{@code firstSeen}: the full validation use case (all nine steps of
+ *       docs/explanation/token-lifecycle.md#validation) with the verified-token cache off;</li>
  *   <li>{@code repeated}: the same with the cache on, tokens already seen.</li>
  * </ul>
  * Every call gets a fresh copy of the token string (as a server does when it reads a header), cycling
@@ -107,8 +112,8 @@ public class ValidationBenchmark {
 
         Map<String, String> off = new HashMap<>(env);
         off.put("VERIFIED_TOKEN_CACHE_SIZE", "0");
-        TokenServices noCache = services(TokenlifeSettings.fromMap(off), store, clock);
-        TokenServices withCache = services(TokenlifeSettings.fromMap(env), store, clock);
+        UseCases noCache = services(TokenlifeSettings.fromMap(off), store, clock);
+        UseCases withCache = services(TokenlifeSettings.fromMap(env), store, clock);
         uncached = noCache.validateToken();
         cached = withCache.validateToken();
 
@@ -162,11 +167,11 @@ public class ValidationBenchmark {
         }
     }
 
-    private static TokenServices services(TokenlifeSettings settings, PersistenceAdapters store, Clock clock) {
+    private static UseCases services(TokenlifeSettings settings, PersistenceAdapters store, Clock clock) {
         JwtAdapters jwt = JwtAdapters.create(settings, clock);
-        return new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(), store.registry(),
-                store.revocations(), store.revocationIndex(), store.users(), store.passwords(), new UuidJtiGenerator(),
-                event -> { }, clock));
+        return UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), store.registry(), store.revocations(),
+                store.revocationIndex(), store.users(), store.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
+                ExternalTokenVerifier.none(), event -> { }, clock), DomainSettings.from(settings));
     }
 
     private static JWSVerifier rawVerifier(SigningAlgorithm alg, Map<String, String> env, String jwks) throws Exception {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.TokenHeader;
 import io.tokenlife.domain.model.ValidationCode;
 
@@ -15,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Steps 1–3 of SPEC.md §3 for a compact JWS whose payload is read by a {@link PayloadReader}:
+ * Steps 1–3 of validation (docs/explanation/token-lifecycle.md#validation) for a compact JWS whose payload
+ * is read by a {@link PayloadReader}:
  * <ol>
  *   <li>at most 8 KiB, three strict base64url parts (no padding, no other characters, no stray bits),
  *       a JSON object header, a payload the reader accepts → {@code token_malformed};</li>
@@ -28,7 +30,7 @@ import java.util.Optional;
  * only, and the verifier is chosen by the ring's algorithm, never by the token.
  */
 final class CompactJwsVerifier {
-    static final int MAX_TOKEN_CHARS = 8 * 1024;
+    static final int MAX_TOKEN_CHARS = Limits.MAX_TOKEN_CHARS;
 
     /** Reads the decoded payload at step 1; a payload it cannot read makes the token malformed. */
     interface PayloadReader<T> {

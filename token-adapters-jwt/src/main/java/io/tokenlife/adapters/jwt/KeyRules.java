@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 
 import java.math.BigInteger;
@@ -71,11 +72,7 @@ final class KeyRules {
 
     /** RFC 7518 §3.2: a key at least as long as the hash output; never shorter than 32 bytes. */
     static int minSecretBytes(SigningAlgorithm algorithm) {
-        switch (algorithm) {
-            case HS384: return 48;
-            case HS512: return 64;
-            default: return 32;
-        }
+        return Limits.minHmacSecretBytes(algorithm);
     }
 
     static void checkSecretLength(SigningAlgorithm algorithm, int bytes) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.SsoProvider;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.port.out.ExternalTokenVerifier;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * issuer and audience, {@code exp} required. Tokens signed with our own keys fail here by construction.
  */
 final class NimbusExternalTokenVerifier implements ExternalTokenVerifier {
-    static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    static final int MAX_TOKEN_LENGTH = Limits.MAX_TOKEN_CHARS;
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,

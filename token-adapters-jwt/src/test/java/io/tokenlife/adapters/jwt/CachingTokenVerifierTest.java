@@ -1,11 +1,15 @@
 package io.tokenlife.adapters.jwt;
 
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
 import io.tokenlife.domain.fakes.InMemoryUserDirectory;
 import io.tokenlife.domain.fakes.MutableClock;
 import io.tokenlife.domain.fakes.PlainPasswordHasher;
 import io.tokenlife.domain.fakes.RecordingSecurityEvents;
 import io.tokenlife.domain.fakes.TestSettings;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationResult;
@@ -13,9 +17,10 @@ import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenVerifier;
 import io.tokenlife.domain.port.out.Verification;
-import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -40,8 +45,10 @@ class CachingTokenVerifierTest {
     private KeyRing ring;
     private CountingVerifier verifications;
     private CachingTokenVerifier cache;
-    private TokenServices cached;
-    private TokenServices uncached;
+    private static final Actor ADMIN = Actor.operator("admin@example.com");
+
+    private UseCases cached;
+    private UseCases uncached;
 
     /** Counts the verifications that really ran (cache misses). */
     private static final class CountingVerifier implements TokenVerifier {
@@ -68,10 +75,10 @@ class CachingTokenVerifierTest {
         uncached = services(new NimbusTokenVerifier(ring));
     }
 
-    private TokenServices services(TokenVerifier verifier) {
-        return new TokenServices(settings, new TokenServices.Ports(new NimbusTokenSigner(ring), verifier, store, store,
-                store, new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(),
-                new RecordingSecurityEvents(), clock));
+    private UseCases services(TokenVerifier verifier) {
+        return UseCases.wire(new Ports(new NimbusTokenSigner(ring), verifier, store, store, store,
+                new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(), SsoProviders.none(),
+                ExternalTokenVerifier.none(), new RecordingSecurityEvents(), clock), DomainSettings.from(settings));
     }
 
     private String issue(String subject) {
@@ -109,7 +116,7 @@ class CachingTokenVerifierTest {
         String token = warmed("alice@example.com");
         String jti = ((Verification.Verified) cache.verify(token)).token().claims().jti();
 
-        cached.revokeToken().revoke(new RevokeTokenCommand(jti, "admin@example.com", Optional.of("test")));
+        cached.revokeToken().revoke(RevokeTokenCommand.byJti(ADMIN, jti, Optional.of("test")));
 
         assertRejectedAlike(token, ValidationCode.TOKEN_REVOKED);
     }
@@ -119,7 +126,7 @@ class CachingTokenVerifierTest {
         String token = warmed("bob@example.com");
         clock.advance(Duration.ofSeconds(5));
 
-        cached.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject("bob@example.com", "admin@example.com", Optional.empty()));
+        cached.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject(ADMIN, "bob@example.com", Optional.empty()));
 
         assertRejectedAlike(token, ValidationCode.TOKEN_REVOKED);
     }

@@ -6,12 +6,14 @@ import io.tokenlife.domain.settings.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +21,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KeyPairsAndDecoderTest {
     @TempDir
     Path dir;
+
+    /** What docs/reference/cli.md says `keys generate --alg HS*` prints. */
+    @ParameterizedTest
+    @CsvSource({"HS256, 32, 44", "HS384, 48, 64", "HS512, 64, 88"})
+    void a_generated_hmac_secret_is_standard_base64_of_as_many_random_bytes_as_the_hash(
+            SigningAlgorithm algorithm, int randomBytes, int characters) {
+        String secret = ((KeyPairs.HmacSecret) KeyPairs.generate(algorithm)).secret();
+        assertThat(secret).hasSize(characters).matches("[A-Za-z0-9+/]+=*");
+        assertThat(Base64.getDecoder().decode(secret)).hasSize(randomBytes);
+        assertThat(((KeyPairs.HmacSecret) KeyPairs.generate(algorithm)).secret()).isNotEqualTo(secret);
+    }
 
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"HS256", "HS512", "RS256", "PS384", "ES256", "ES512", "EdDSA"})

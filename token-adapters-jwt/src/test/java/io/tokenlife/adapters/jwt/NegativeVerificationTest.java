@@ -34,7 +34,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each case asserts the exact code of the first failed check (SPEC.md §3 steps 1–3). */
+/** Each case asserts the exact code of the first failed check (steps 1–3 of docs/explanation/token-lifecycle.md). */
 class NegativeVerificationTest {
     private static final Clock CLOCK = Clock.fixed(JwtTestKit.NOW, ZoneOffset.UTC);
     private static JwtAdapters hs256;

@@ -7,8 +7,9 @@ import io.tokenlife.domain.port.out.Verification;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every case of Wycheproof's json_web_signature_test.json and json_web_key_test.json run against the real
+ * Every case of Wycheproof's json_web_signature_test.json and json_web_key_test.json (copies in
+ * src/test/resources/wycheproof, with their licence and origin) run against the real
  * verifier, with the expected verdict. A group's key goes through the same {@link KeyRules} as our own keys
  * (a key the rules refuse makes every case of its group "rejected"), then into a verification-only
  * {@link KeyRing} whose algorithm is the key's {@code alg}. The vectors' payloads are not JWT claims
@@ -44,8 +46,8 @@ class WycheproofTest {
     @Test
     void every_applicable_wycheproof_case_gets_the_expected_verdict() throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.addAll(run("jws", vectors().resolve("json_web_signature_test.json")));
-        outcomes.addAll(run("jwk", vectors().resolve("json_web_key_test.json")));
+        outcomes.addAll(run("jws", vectors("json_web_signature_test.json")));
+        outcomes.addAll(run("jwk", vectors("json_web_key_test.json")));
 
         List<String> skippedSeen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
@@ -72,21 +74,20 @@ class WycheproofTest {
         assertThat(outcomes.stream().filter(o -> o.expectedValid() && o.accepted())).as("valid cases accepted").hasSizeGreaterThan(30);
     }
 
-    /** {@code <repo>/../shared/testvectors/wycheproof}, searched upwards from the module directory. */
-    static Path vectors() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/testvectors/wycheproof");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+    /** A vector file copied into this module's test resources (origin and licence: wycheproof/README.md there). */
+    static String vectors(String name) throws IOException {
+        String resource = "/wycheproof/" + name;
+        try (InputStream in = WycheproofTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return fail("Wycheproof vectors not on the test classpath: " + resource + " (src/test/resources" + resource + ")");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return fail("Wycheproof vectors not found: expected shared/testvectors/wycheproof beside the repository "
-                + "(searched upwards from " + Path.of("").toAbsolutePath() + ")");
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Outcome> run(String prefix, Path file) throws Exception {
-        Map<String, Object> root = JSONObjectUtils.parse(Files.readString(file));
+    private static List<Outcome> run(String prefix, String json) throws Exception {
+        Map<String, Object> root = JSONObjectUtils.parse(json);
         List<Outcome> outcomes = new ArrayList<>();
         for (Object g : (List<Object>) root.get("testGroups")) {
             Map<String, Object> group = (Map<String, Object>) g;

@@ -15,7 +15,9 @@ import java.time.Duration;
 
 /**
  * One connection pool and Jdbi over it. Every call names its operation: a failure of the database
- * becomes {@link StoreUnavailableException} with that name and the SQL state, never the URL or credentials.
+ * becomes {@link StoreUnavailableException} with that name and the SQL state, never the URL or credentials;
+ * a value the database refuses (SQL state class 22 or 23) is a {@link RejectedValueException} instead, since
+ * retrying cannot help and the database is not down.
  */
 final class Database implements AutoCloseable {
     static final String UNIQUE_VIOLATION = "23505";
@@ -102,25 +104,33 @@ final class Database implements AutoCloseable {
         }
     }
 
-    static StoreUnavailableException unavailable(String operation, Exception e) {
+    static RuntimeException unavailable(String operation, Exception e) {
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            return new RejectedValueException(operation, state, e);
+        }
         return new StoreUnavailableException("the database is unavailable (" + operation + "): " + describe(e), e);
     }
 
-    static boolean hasSqlState(Throwable e, String state) {
+    /** A second row with the same key: the callers turn it into "taken" or "reused". */
+    static boolean isUniqueViolation(RejectedValueException e) {
+        return UNIQUE_VIOLATION.equals(e.sqlState());
+    }
+
+    private static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && state.equals(((SQLException) t).getSQLState())) {
-                return true;
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
+                return ((SQLException) t).getSQLState();
             }
         }
-        return false;
+        return null;
     }
 
     /** The SQL state or the exception's class; driver messages may quote the URL, so they stay out. */
     private static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
-                return "SQL state " + ((SQLException) t).getSQLState();
-            }
+        String state = sqlState(e);
+        if (state != null) {
+            return "SQL state " + state;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -82,8 +82,8 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                     .bind("reason", row.reason())
                     .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
                     .execute());
-        } catch (StoreUnavailableException e) {
-            if (Database.hasSqlState(e, Database.UNIQUE_VIOLATION)) {
+        } catch (RejectedValueException e) {
+            if (Database.isUniqueViolation(e)) {
                 throw new DuplicateJtiException(token.jti());
             }
             throw e;
@@ -223,6 +223,10 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         } catch (StoreUnavailableException e) {
             batch.forEach((jti, at) -> pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b));
             LOG.debug("last-use times not written yet: {}", e.getMessage());
+            return 0;
+        } catch (RejectedValueException e) {
+            // retrying the same values cannot succeed; the next flush starts afresh
+            LOG.warn("{} last-use times dropped: {}", batch.size(), e.getMessage());
             return 0;
         }
     }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
-import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.port.out.UserStore;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
@@ -67,14 +66,15 @@ final class JdbiUserStore implements UserStore {
     }
 
     @Override
-    public void create(User user) {
+    public boolean create(User user) {
         Limits.checkSubject(user.email());
         try {
             db.withHandle("create user", h -> bindUser(h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES "
                     + "(:email, :fullName, :passwordHash, :admin, :active, :createdAt, :updatedAt)"), user).execute());
-        } catch (StoreUnavailableException e) {
-            if (Database.hasSqlState(e, Database.UNIQUE_VIOLATION)) {
-                throw new DuplicateUserException(user.email());
+            return true;
+        } catch (RejectedValueException e) {
+            if (Database.isUniqueViolation(e)) {
+                return false;
             }
             throw e;
         } finally {

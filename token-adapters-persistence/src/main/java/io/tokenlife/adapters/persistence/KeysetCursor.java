@@ -1,5 +1,7 @@
 package io.tokenlife.adapters.persistence;
 
+import io.tokenlife.domain.port.out.IssuedTokenStore.InvalidCursorException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -20,7 +22,7 @@ record KeysetCursor(long issuedAtMillis, String jti) {
             }
             return new KeysetCursor(Long.parseLong(plain.substring(0, colon)), plain.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid cursor: pass the 'next' value of the previous page unchanged");
+            throw new InvalidCursorException();
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.tokenlife.adapters.persistence;
 
-/** Column sizes, checked before the database sees the value, so an oversized input is a clear bad request. */
+/**
+ * The domain's bounds on the keys of the tables, checked again before the database sees them. The use
+ * cases check first, so failing here is a bug above (a logged 500), not bad input.
+ */
 final class Limits {
-    static final int JTI = 255;
-    static final int SUBJECT = 320;
+    static final int JTI = io.tokenlife.domain.model.Limits.MAX_JTI;
+    static final int SUBJECT = io.tokenlife.domain.model.Limits.MAX_SUBJECT;
 
     private Limits() {
     }

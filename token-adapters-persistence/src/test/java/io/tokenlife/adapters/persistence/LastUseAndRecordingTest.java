@@ -80,6 +80,7 @@ class LastUseAndRecordingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jti must be at most 255");
         assertThatThrownBy(() -> adapters.registry().list(new io.tokenlife.domain.model.TokenQuery(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of("%%%"), 10), NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid cursor");
+                .isInstanceOf(io.tokenlife.domain.port.out.IssuedTokenStore.InvalidCursorException.class)
+                .hasMessageContaining("'next' value");
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@link UserStore}, run on H2 and on PostgreSQL. */
 abstract class UserStoreContract {
@@ -52,9 +51,7 @@ abstract class UserStoreContract {
     void refusesASecondUserWithTheSameEmailInAnotherCase() {
         users.create(user("alice@example.com", false, true));
 
-        assertThatThrownBy(() -> users.create(user("ALICE@example.com", true, true)))
-                .isInstanceOf(UserStore.DuplicateUserException.class)
-                .hasMessageContaining("alice@example.com");
+        assertThat(users.create(user("ALICE@example.com", true, true))).isFalse();
         assertThat(users.find("alice@example.com").orElseThrow().admin()).isFalse();
     }
 

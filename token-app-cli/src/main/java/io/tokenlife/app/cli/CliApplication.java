@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** Builds the command line over a context and two writers: what {@link CliMain} runs and tests drive. */
+/** Builds the command line over the parts of a context and two writers: what {@link CliMain} runs and tests drive. */
 public final class CliApplication {
     private CliApplication() {
     }

@@ -17,7 +17,7 @@ public final class CliMain {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int exit;
         try (CliComposition composition = CliComposition.fromEnvironment(System.getenv(), Path.of(""), System.in)) {
-            exit = CliApplication.commandLine(composition, out, err).execute(args);
+            exit = CliApplication.commandLine(composition.context(), out, err).execute(args);
         }
         out.flush();
         err.flush();

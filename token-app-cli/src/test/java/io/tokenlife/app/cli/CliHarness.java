@@ -18,6 +18,10 @@ public final class CliHarness {
         }
     }
 
+    public static Result run(FakeCliContext context, String... args) {
+        return run(context.context(), args);
+    }
+
     public static Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -5,16 +5,21 @@ import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.SchemaTool;
-import io.tokenlife.app.cli.port.TokenInspector;
 import io.tokenlife.app.cli.wiring.JsonTokenInspector;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
 import io.tokenlife.domain.fakes.InMemoryUserDirectory;
-import io.tokenlife.domain.fakes.PlainPasswordHasher;
 import io.tokenlife.domain.fakes.TestSettings;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -26,10 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A context over the domain's in-memory fakes: the "database" is the fixture's store; the offline
- * services share the codec (so offline tokens verify) but know no registry, revocation or user.
+ * A context over the domain's in-memory fakes: the "database" is the fixture's store; the offline use
+ * cases share the codec (so offline tokens verify) but know no registry, revocation or user.
  */
-public final class FakeCliContext implements CliContext {
+public final class FakeCliContext {
     public static final String UNREACHABLE_URL = "jdbc:postgresql://127.0.0.1:1/x?user=admin&password=hunter2";
 
     public final Map<String, String> variables = new HashMap<>();
@@ -70,32 +75,57 @@ public final class FakeCliContext implements CliContext {
         return fixture.users;
     }
 
-    @Override
-    public TokenlifeSettings settings() {
+    /** The parts the subcommands ask for; the "database" ones fail while it is unreachable. */
+    public CliContext context() {
+        UseCases offline = UseCases.wire(Ports.offline(fixture.codec, fixture.codec, new UuidJtiGenerator(),
+                fixture.events, fixture.clock), fixture.settings.withoutUserChecks());
+        return new CliContext(this::settings,
+                command -> online().issueToken().issue(command),
+                command -> offline.issueToken().issue(command),
+                token -> online().validateToken().validate(token),
+                token -> offline.validateToken().validate(token),
+                command -> online().revokeToken().revoke(command),
+                command -> online().revokeAllTokens().revokeAll(command),
+                query -> online().listTokens().list(query),
+                () -> online().purgeExpired().purge(),
+                users(),
+                schema(),
+                keys(),
+                new JsonTokenInspector(),
+                () -> stdin,
+                Actor.operator("cli:tester"),
+                fixture.clock);
+    }
+
+    private TokenlifeSettings settings() {
         return TokenlifeSettings.fromMap(variables);
     }
 
-    @Override
-    public TokenServices services() {
+    private UseCases online() {
         requireDatabase();
         return fixture.services;
     }
 
-    @Override
-    public TokenServices offlineServices() {
-        InMemoryTokenStore nothing = new InMemoryTokenStore();
-        return new TokenServices(fixture.services.settings(), new TokenServices.Ports(fixture.codec, fixture.codec,
-                nothing, nothing, nothing, new InMemoryUserDirectory(), new PlainPasswordHasher(),
-                new UuidJtiGenerator(), fixture.events, fixture.clock));
+    private ManageUsersUseCase users() {
+        return new ManageUsersUseCase() {
+            @Override
+            public CreateUserResult create(CreateUserCommand command) {
+                return online().manageUsers().create(command);
+            }
+
+            @Override
+            public UpdateUserResult update(UpdateUserCommand command) {
+                return online().manageUsers().update(command);
+            }
+
+            @Override
+            public List<User> list() {
+                return online().manageUsers().list();
+            }
+        };
     }
 
-    @Override
-    public ManageUsersUseCase users() {
-        return services().manageUsers(fixture.users);
-    }
-
-    @Override
-    public SchemaTool schema() {
+    private SchemaTool schema() {
         return new SchemaTool() {
             @Override
             public int migrate() {
@@ -113,8 +143,7 @@ public final class FakeCliContext implements CliContext {
         };
     }
 
-    @Override
-    public KeyTool keys() {
+    private KeyTool keys() {
         return new KeyTool() {
             @Override
             public GeneratedKey generate(SigningAlgorithm algorithm) {
@@ -135,26 +164,6 @@ public final class FakeCliContext implements CliContext {
                 }
             }
         };
-    }
-
-    @Override
-    public TokenInspector inspector() {
-        return new JsonTokenInspector();
-    }
-
-    @Override
-    public java.time.Clock clock() {
-        return fixture.clock;
-    }
-
-    @Override
-    public String operator() {
-        return "cli:tester";
-    }
-
-    @Override
-    public String readStandardInput() {
-        return stdin;
     }
 
     private void requireDatabase() {

@@ -20,30 +20,25 @@ import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
-import io.tokenlife.domain.model.SecurityEventPage;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.policy.ConfigurationFinding;
-import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
-import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
-import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.settings.ServerSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The REST service over already-built collaborators: every route, its access rule, the problem mapping
- * and the metrics, declared here in one place. Knows no adapter: the composition root (or a test) hands
- * it the domain services and the few things it needs from the outside.
+ * and the metrics, declared here in one place. Knows no adapter and no configuration beyond its own: the
+ * composition root (or a test) hands it the use cases and the few things it needs from the outside, and
+ * each handler gets only the use cases it calls.
  */
 public final class HttpApplication {
     /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
@@ -51,36 +46,28 @@ public final class HttpApplication {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /**
+     * @param server where to listen is the root's; the public URL, cookies and login limits are read here
+     * @param issuer the {@code iss} of our tokens, for the RFC 8414 metadata
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
-     * @param publicUrl the externally visible base URL for RFC 8414 metadata; empty: the request's own
-     * @param users user administration over the store the composition root chose
-     * @param sso the SSO exchange over the trusted providers the composition root loaded
-     * @param securityEvents the recent security events, for the admin console
      * @param findings the startup review's findings, for the admin console
      */
-    public record Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
-                               PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
-                               ManageUsersUseCase users, SsoLoginUseCase sso, ListSecurityEventsUseCase securityEvents,
+    public record Dependencies(UseCases useCases, ServerSettings server, String issuer, Supplier<String> publicJwks,
+                               ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
                                List<ConfigurationFinding> findings) {
-        /** With an empty event log and no findings (tests): the console shows none. */
-        public Dependencies(TokenServices services, Supplier<String> publicJwks, ReadinessCheck readiness,
-                            PrometheusMeterRegistry metrics, Optional<URI> publicUrl, Clock clock,
-                            ManageUsersUseCase users, SsoLoginUseCase sso) {
-            this(services, publicJwks, readiness, metrics, publicUrl, clock, users, sso,
-                    services.securityEvents(query -> new SecurityEventPage(List.of(), Optional.empty(), false)),
-                    List.of());
+        /** Without findings (tests): the console's overview shows none. */
+        public Dependencies(UseCases useCases, ServerSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, List.of());
         }
 
         public Dependencies {
-            Objects.requireNonNull(securityEvents, "securityEvents");
             findings = List.copyOf(findings);
-            Objects.requireNonNull(services, "services");
-            Objects.requireNonNull(users, "users");
-            Objects.requireNonNull(sso, "sso");
+            Objects.requireNonNull(useCases, "useCases");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(publicJwks, "publicJwks");
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(publicUrl, "publicUrl");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -146,22 +133,22 @@ public final class HttpApplication {
         config.requestLogger.http(metrics::recordRequest);
         ProblemMapper.install(config);
 
-        TokenServices services = deps.services();
-        ValidateTokenUseCase validate = metrics.counting(services.validateToken());
+        UseCases useCases = deps.useCases();
+        ValidateTokenUseCase validate = metrics.counting(useCases.validateToken());
         Authenticator authenticator = new Authenticator(validate);
         config.routes.beforeMatched(authenticator::authenticate);
 
-        declareTokenRoutes(config.routes, services, deps.clock());
-        declareOAuthRoutes(config.routes, services, validate);
-        LoginThrottle throttle = new LoginThrottle(services.settings().server().loginLimits(), deps.clock());
+        declareTokenRoutes(config.routes, useCases, deps.clock());
+        declareOAuthRoutes(config.routes, useCases, validate);
+        LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
         declareIdentityRoutes(config.routes, deps, throttle);
         declareConsoleRoutes(config.routes, deps, validate, throttle);
-        declarePublicRoutes(config.routes, deps, services.settings().jwt().issuer());
+        declarePublicRoutes(config.routes, deps);
     }
 
-    private static void declareTokenRoutes(RoutesConfig routes, TokenServices services, Clock clock) {
-        TokensHandler tokens = new TokensHandler(services.issueToken(), services.listTokens(), services.findToken(),
-                services.revokeToken(), services.revokeAllTokens(), clock);
+    private static void declareTokenRoutes(RoutesConfig routes, UseCases useCases, Clock clock) {
+        TokensHandler tokens = new TokensHandler(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
+                useCases.revokeToken(), useCases.revokeAllTokens(), clock);
         routes.post("/tokens", tokens::create, Access.SESSION);
         routes.get("/tokens", tokens::list, Access.BEARER);
         routes.get("/tokens/{jti}", tokens::get, Access.BEARER);
@@ -169,8 +156,8 @@ public final class HttpApplication {
         routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
     }
 
-    private static void declareOAuthRoutes(RoutesConfig routes, TokenServices services, ValidateTokenUseCase validate) {
-        OAuthHandler oauth = new OAuthHandler(validate, services.revokeToken());
+    private static void declareOAuthRoutes(RoutesConfig routes, UseCases useCases, ValidateTokenUseCase validate) {
+        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken());
         routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER);
         routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER);
         routes.post("/tokens/verify", new VerifyHandler(validate)::verify, Access.ADMIN);
@@ -182,15 +169,15 @@ public final class HttpApplication {
      * {@link Authenticator} accepts on later requests.
      */
     private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
-        TokenServices services = deps.services();
-        ServerSettings server = services.settings().server();
-        AuthHandler auth = new AuthHandler(services.login(), deps.sso(), services.revokeToken(), throttle,
-                server.secureCookies(), deps.clock());
+        UseCases useCases = deps.useCases();
+        ServerSettings server = deps.server();
+        AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
+                throttle, server.secureCookies(), deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
-        UsersHandler users = new UsersHandler(deps.users());
+        UsersHandler users = new UsersHandler(useCases.manageUsers());
         routes.get("/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
@@ -199,15 +186,15 @@ public final class HttpApplication {
     /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
     private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
                                              LoginThrottle throttle) {
-        TokenServices services = deps.services();
-        AdminConsole.register(routes, new ConsoleDependencies(validate, services.login(), services.revokeToken(),
-                services.revokeAllTokens(), services.listTokens(), services.findToken(), services.countTokens(),
-                deps.users(), deps.securityEvents(), deps.findings(), deps.readiness(), throttle,
-                services.settings().server().secureCookies(), deps.clock()));
+        UseCases useCases = deps.useCases();
+        AdminConsole.register(routes, new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
+                useCases.revokeAllTokens(), useCases.listTokens(), useCases.findToken(), useCases.countTokens(),
+                useCases.manageUsers(), useCases.securityEvents(), deps.findings(), deps.readiness(), throttle,
+                deps.server().secureCookies(), deps.clock()));
     }
 
-    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, String issuer) {
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), issuer, deps.publicUrl());
+    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps) {
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(), deps.server().publicUrl());
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         routes.get("/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);

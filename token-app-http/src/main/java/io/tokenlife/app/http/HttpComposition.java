@@ -9,16 +9,15 @@ import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.LogConfigurator;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
 import io.tokenlife.app.http.web.HttpMetrics;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
-import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
-import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import io.tokenlife.domain.service.TokenServices;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.InvalidSettingsException;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -30,62 +29,103 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The composition root of the HTTP service: settings, startup review, SSO providers, persistence (migrated,
- * revocation sync started), keys, domain services, the purge job and the HTTP application, in that order.
+ * The composition root of the HTTP service, and the running service it returns: settings, startup
+ * review, SSO providers, persistence (migrated, revocation sync started), keys, the use cases, the purge
+ * job and the HTTP application, in that order. {@link #close()} stops them in reverse.
  */
-public final class HttpComposition {
+public final class HttpComposition implements AutoCloseable {
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(HttpComposition.class);
 
-    private HttpComposition() {
+    private final PersistenceAdapters persistence;
+    private final UseCases useCases;
+    private final PurgeJob purge;
+    private final HttpApplication app;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpComposition(TokenlifeSettings settings, Clock clock, SecurityEvents log, SsoAdapters sso,
+                            PersistenceAdapters persistence, List<ConfigurationFinding> findings) {
+        this.persistence = persistence;
+        JwtAdapters jwt = keys(settings, clock);
+        // every event to the log and, for the admin console, to the replicas' shared event log
+        SecurityEvents events = SecurityEvents.fanOut(log, persistence.securityEventSink());
+        this.useCases = UseCases.wire(ports(jwt, sso, persistence, events, clock),
+                DomainSettings.from(settings));
+        this.purge = new PurgeJob(useCases.purgeExpired(), PURGE_INTERVAL);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HttpMetrics.bindJvmMetrics(metrics);
+        ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
+                persistence.revocationIndex().inSync());
+        this.app = HttpApplication.create(new HttpApplication.Dependencies(useCases, settings.server(),
+                settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock, findings));
     }
 
     /** Starts the service; an unusable configuration is a {@link StartupRefusedException} naming each problem. */
-    public static TokenlifeServer start(Map<String, String> variables, Clock clock) {
+    public static HttpComposition start(Map<String, String> variables, Clock clock) {
         TokenlifeSettings settings = settings(variables);
         LogConfigurator.apply(settings.server().logFormat());
         SecurityEvents log = new Slf4jSecurityEvents();
         List<ConfigurationFinding> findings = review(settings, log);
         SsoAdapters sso = sso(settings);
-
         PersistenceAdapters persistence = openPersistence(settings, clock);
+        HttpComposition composition;
         try {
-            JwtAdapters jwt = keys(settings, clock);
-            // every event to the log and, for the admin console, to the replicas' shared event log
-            SecurityEvents events = SecurityEvents.fanOut(log, persistence.securityEventSink());
-            TokenServices services = new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(),
-                    persistence.registry(), persistence.revocations(), persistence.revocationIndex(),
-                    persistence.users(), persistence.passwords(), new UuidJtiGenerator(), events, clock));
-            ManageUsersUseCase users = services.manageUsers(persistence.users());
-            SsoLoginUseCase ssoLogin = services.ssoLogin(sso.providers(), sso.verifier(), persistence.users());
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpMetrics.bindJvmMetrics(metrics);
-            ScheduledExecutorService jobs = schedulePurge(services.purgeExpired());
-            ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
-                    persistence.revocationIndex().inSync());
-            HttpApplication app = HttpApplication.create(new HttpApplication.Dependencies(services,
-                    jwt::publicJwkSetJson, readiness, metrics, settings.server().publicUrl(), clock, users, ssoLogin,
-                    services.securityEvents(persistence.securityEventLog()), findings));
-            try {
-                app.start(settings.server().host(), settings.server().port());
-            } catch (RuntimeException e) {
-                jobs.shutdownNow();
-                throw new StartupRefusedException(List.of("cannot listen on " + settings.server().host() + ":"
-                        + settings.server().port() + " (HOST, PORT): " + e.getMessage()));
-            }
-            LOG.info("tokenlife listening on http://{}:{} environment={} algorithm={} database={}",
-                    settings.server().host(), app.port(), settings.environment().wireName(),
-                    settings.jwt().algorithm(), settings.database().redactedUrl());
-            return new TokenlifeServer(app, services, jobs, persistence);
+            composition = new HttpComposition(settings, clock, log, sso, persistence, findings);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
         }
+        composition.listen(settings);
+        return composition;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public HttpApplication application() {
+        return app;
+    }
+
+    /** The use cases this server runs on (for embedding and tests, e.g. to issue a session token). */
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    /** Idempotent graceful stop: HTTP first (requests in flight finish), then the purge job, then the database. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("tokenlife stopping");
+        app.stop();
+        purge.close();
+        persistence.close();
+        LOG.info("tokenlife stopped");
+    }
+
+    private void listen(TokenlifeSettings settings) {
+        try {
+            app.start(settings.server().host(), settings.server().port());
+        } catch (RuntimeException e) {
+            close();
+            throw new StartupRefusedException(List.of("cannot listen on " + settings.server().host() + ":"
+                    + settings.server().port() + " (HOST, PORT): " + e.getMessage()));
+        }
+        LOG.info("tokenlife listening on http://{}:{} environment={} algorithm={} database={}",
+                settings.server().host(), app.port(), settings.environment().wireName(),
+                settings.jwt().algorithm(), settings.database().redactedUrl());
+    }
+
+    private static Ports ports(JwtAdapters jwt, SsoAdapters sso, PersistenceAdapters db, SecurityEvents events,
+                               Clock clock) {
+        return new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
+                db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
+                db.securityEventLog(), clock);
     }
 
     private static TokenlifeSettings settings(Map<String, String> variables) {
@@ -124,13 +164,13 @@ public final class HttpComposition {
         }
     }
 
+    /** Opened, migrated and with the live revocations loaded; an unreachable database refuses to start. */
     private static PersistenceAdapters openPersistence(TokenlifeSettings settings, Clock clock) {
         PersistenceAdapters persistence;
         try {
             persistence = PersistenceAdapters.open(settings, clock);
         } catch (StoreUnavailableException e) {
-            throw new StartupRefusedException(List.of("the database " + settings.database().redactedUrl()
-                    + " (DATABASE_URL) is unreachable: " + e.getMessage()));
+            throw unreachable(settings, e);
         }
         try {
             int applied = persistence.migrate();
@@ -139,12 +179,13 @@ public final class HttpComposition {
             return persistence;
         } catch (RuntimeException e) {
             persistence.close();
-            if (e instanceof StoreUnavailableException) {
-                throw new StartupRefusedException(List.of("the database " + settings.database().redactedUrl()
-                        + " (DATABASE_URL) is unreachable: " + e.getMessage()));
-            }
-            throw e;
+            throw e instanceof StoreUnavailableException unavailable ? unreachable(settings, unavailable) : e;
         }
+    }
+
+    private static StartupRefusedException unreachable(TokenlifeSettings settings, StoreUnavailableException e) {
+        return new StartupRefusedException(List.of("the database " + settings.database().redactedUrl()
+                + " (DATABASE_URL) is unreachable: " + e.getMessage()));
     }
 
     private static JwtAdapters keys(TokenlifeSettings settings, Clock clock) {
@@ -153,26 +194,5 @@ public final class HttpComposition {
         } catch (JwtAdapters.KeyLoadException e) {
             throw new StartupRefusedException(List.of(e.getMessage()));
         }
-    }
-
-    private static ScheduledExecutorService schedulePurge(PurgeExpiredUseCase purge) {
-        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tokenlife-purge");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = PURGE_INTERVAL.toSeconds();
-        jobs.scheduleWithFixedDelay(() -> {
-            try {
-                PurgeExpiredUseCase.PurgeResult result = purge.purge();
-                if (result.registryRows() + result.revocations() > 0) {
-                    LOG.info("purged {} expired registry rows and {} expired revocations",
-                            result.registryRows(), result.revocations());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("purge of expired tokens failed, retrying in {} s: {}", every, e.toString());
-            }
-        }, every, every, TimeUnit.SECONDS);
-        return jobs;
     }
 }

@@ -27,7 +27,7 @@ public final class HttpMain {
     public static void main(String[] args) {
         try {
             Map<String, String> variables = DotEnv.merge(System.getenv(), dotEnv(Path.of(".env")));
-            TokenlifeServer server = HttpComposition.start(variables, Clock.systemUTC());
+            HttpComposition server = HttpComposition.start(variables, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tokenlife-shutdown"));
         } catch (StartupRefusedException e) {
             refuse(e.reasons());

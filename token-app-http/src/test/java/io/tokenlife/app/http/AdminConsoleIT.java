@@ -2,6 +2,7 @@ package io.tokenlife.app.http;
 
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
@@ -187,7 +188,7 @@ class AdminConsoleIT {
         String session = signIn();
         String jti = server.store.list(io.tokenlife.domain.model.TokenQuery.all().withSubject(ROOT), Instant.now())
                 .items().get(0).jti();
-        server.services.revokeToken().revoke(new RevokeTokenCommand(jti, "test", Optional.empty()));
+        server.services.revokeToken().revoke(RevokeTokenCommand.byJti(Actor.operator("test"), jti, Optional.empty()));
         Reply page = get("/admin/tokens", session);
         assertThat(page.status()).isEqualTo(303);
         assertThat(page.header("location")).endsWith("/admin/sign-in?ended");
@@ -235,11 +236,11 @@ class AdminConsoleIT {
         Reply shortPassword = post("/admin/users", session, form(csrf, "email", "carol@example.com",
                 "password", "short"), origin);
         assertThat(shortPassword.status()).isEqualTo(422);
-        assertThat(shortPassword.body()).contains("id=\"f-password-error\"", "At least 10 characters",
+        assertThat(shortPassword.body()).contains("id=\"f-password-error\"", "at least 10 characters",
                 "value=\"carol@example.com\"");
         Reply events = get("/admin/events?type=nope&subject=alice%40example.com", session);
         assertThat(events.status()).isEqualTo(400);
-        assertThat(events.body()).contains("id=\"f-type-error\"", "Unknown security event type 'nope'",
+        assertThat(events.body()).contains("id=\"f-type-error\"", "'nope' is no security event type",
                 "value=\"alice@example.com\"");
         Reply search = get("/admin/tokens?status=gone", session);
         assertThat(search.status()).isEqualTo(400);
@@ -250,7 +251,8 @@ class AdminConsoleIT {
     void revokingAnAlreadyRevokedTokenSaysSoAndChangesNothing() {
         String session = signIn();
         IssuedToken token = server.issued(ALICE);
-        server.services.revokeToken().revoke(new RevokeTokenCommand(token.jti(), "someone-else", Optional.of("first")));
+        server.services.revokeToken().revoke(RevokeTokenCommand.byJti(Actor.operator("someone-else"), token.jti(),
+                Optional.of("first")));
         String csrf = csrf(get("/admin/tokens/" + token.jti(), session));
 
         Reply stale = post("/admin/tokens/revoke", session, form(csrf, "jti", token.jti(), "reason", "second"), origin);

@@ -46,7 +46,7 @@ class AdminLoginIT {
                 .isEqualTo("jwt_token=" + token + "; Path=/; Max-Age=1200; HttpOnly; SameSite=Lax; Secure");
         assertThat(reply.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(reply.json().get("expires_in").asLong()).isEqualTo(1200);
-        assertThat(server.services.findToken().find(reply.json().get("jti").asText()).orElseThrow().source())
+        assertThat(server.store.find(reply.json().get("jti").asText()).orElseThrow().source())
                 .isEqualTo(TokenSource.ADMIN_UI);
     }
 

@@ -10,7 +10,9 @@ import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.model.IssuedToken;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.port.in.FindTokenQuery;
+import io.tokenlife.domain.model.Actor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -50,10 +52,10 @@ class ConsoleBrowserIT {
         BrowserTools browser = BrowserTools.requireOrSkip();
         Map<String, String> config = new HashMap<>(RealCompositionIT.config());
         config.put("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        try (TokenlifeServer server = HttpComposition.start(config, Clock.systemUTC())) {
+        try (HttpComposition server = HttpComposition.start(config, Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + server.port();
             Client client = new Client(base);
-            TokenServices services = server.services();
+            UseCases services = server.useCases();
             String bearer = RealCompositionIT.session(services, "ops@example.com", true);
             Client.Reply created = client.postJson("/users", bearer,
                     "{\"email\":\"" + ALICE + "\",\"password\":\"" + ALICE_PASSWORD + "\",\"admin\":false}");
@@ -78,7 +80,7 @@ class ConsoleBrowserIT {
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("14 passed, 0 failed");
 
-            TokenRecord revoked = services.findToken().find(target.jti()).orElseThrow();
+            TokenRecord revoked = services.findToken().find(new FindTokenQuery(Actor.operator("test"), target.jti())).orElseThrow();
             assertThat(revoked.reason()).isEqualTo("laptop lost");
             assertThat(revoked.revokedBy()).isEqualTo(ADMIN);
             assertThat(client.postForm("/oauth2/introspect", bearer, Map.of("token", other.compact())).body())
@@ -98,7 +100,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static IssuedToken apiToken(TokenServices services, String name) {
+    private static IssuedToken apiToken(UseCases services, String name) {
         IssueTokenResult result = services.issueToken().issue(new IssueTokenCommand(ALICE, TokenSource.API,
                 TokenUse.API, Expiry.after(Duration.ofDays(30)), Optional.of("deploy"), Map.of(), Optional.empty(),
                 Optional.of(name)));

@@ -2,6 +2,7 @@ package io.tokenlife.app.http;
 
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
+import io.tokenlife.app.http.support.LogCapture;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
 import io.tokenlife.domain.port.out.RevocationStore;
@@ -67,11 +68,16 @@ class FailuresIT {
         assertThat(reply.body()).doesNotContain("boom").doesNotContain("Internal.java").doesNotContain("at io.");
     }
 
+    /** Bad input comes back from the use cases as an Invalid result; an exception from below a handler is a bug. */
     @Test
-    void anIllegalArgumentFromAUseCaseIs400() {
-        failure.set(new IllegalArgumentException("the subject must not be blank"));
-        Reply reply = server.client.postJson("/subjects/x@example.com/revoke-all", server.adminSession(), "");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("detail").asText()).isEqualTo("the subject must not be blank");
+    void anIllegalArgumentFromBelowAHandlerIsALogged500NotABadRequest() {
+        failure.set(new IllegalArgumentException("value too long for column at io.tokenlife.Internal"));
+        try (LogCapture capture = new LogCapture()) {
+            Reply reply = server.client.postJson("/subjects/x@example.com/revoke-all", server.adminSession(), "");
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(reply.code()).isEqualTo("internal_error");
+            assertThat(reply.body()).doesNotContain("too long").doesNotContain("io.tokenlife.Internal");
+            assertThat(capture.all()).contains("unexpected failure on POST /subjects/x@example.com/revoke-all");
+        }
     }
 }

@@ -46,7 +46,7 @@ class LoginIT {
         assertThat(reply.json().fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "jti");
         String jti = reply.json().get("jti").asText();
-        TokenRecord record = server.services.findToken().find(jti).orElseThrow();
+        TokenRecord record = server.store.find(jti).orElseThrow();
         assertThat(record.source()).isEqualTo(TokenSource.LOGIN);
         assertThat(record.subject()).isEqualTo("alice@example.com");
         String token = reply.json().get("access_token").asText();
@@ -106,7 +106,7 @@ class LoginIT {
         assertThat(after.code()).isEqualTo("token_revoked");
         assertThat(server.client.postJson("/auth/logout", token, "").code()).isEqualTo("token_revoked");
         assertThat(server.client.postJson("/auth/logout", null, "").status()).isEqualTo(401);
-        TokenRecord record = server.services.findToken().find(jti).orElseThrow();
+        TokenRecord record = server.store.find(jti).orElseThrow();
         assertThat(record.reason()).isEqualTo("logout");
         assertThat(record.revokedBy()).isEqualTo("alice@example.com");
     }

@@ -1,7 +1,7 @@
 package io.tokenlife.app.http;
 
-import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -84,8 +84,8 @@ class PostgresReplicasIT {
                 Client b = new Client("http://127.0.0.1:" + second.awaitPort(Duration.ofSeconds(60)));
                 String session;
                 // a session token signed with the shared key and recorded in the shared registry
-                try (TokenlifeServer issuer = HttpComposition.start(config(), Clock.systemUTC())) {
-                    session = RealCompositionIT.session(issuer.services(), "replica@example.com", false);
+                try (HttpComposition issuer = HttpComposition.start(config(), Clock.systemUTC())) {
+                    session = RealCompositionIT.session(issuer.useCases(), "replica@example.com", false);
                 }
                 Reply created = a.postJson("/tokens", session, "{\"name\":\"replicated\",\"expires_in_days\":1}");
                 assertThat(created.status()).as(created.body()).isEqualTo(201);

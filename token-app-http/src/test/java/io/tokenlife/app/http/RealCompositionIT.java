@@ -1,16 +1,16 @@
 package io.tokenlife.app.http;
 
-import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.LogCapture;
 import io.tokenlife.app.http.support.SecretFlow;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
-import io.tokenlife.domain.service.TokenServices;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -30,7 +30,7 @@ class RealCompositionIT {
                 "JWT_SECRET_KEY", SECRET, "HOST", "127.0.0.1", "PORT", "0");
     }
 
-    static String session(TokenServices services, String subject, boolean admin) {
+    static String session(UseCases services, String subject, boolean admin) {
         IssueTokenResult result = services.issueToken().issue(new IssueTokenCommand(subject, TokenSource.LOGIN,
                 TokenUse.SESSION, Expiry.byDefault(), Optional.empty(),
                 admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(), Optional.empty()));
@@ -41,10 +41,10 @@ class RealCompositionIT {
     void theFullFlowRunsOnTheRealAdaptersAndNoTokenSignatureOrSecretIsEverLogged() {
         List<String> tokens;
         String logs;
-        try (LogCapture capture = new LogCapture(); TokenlifeServer server = HttpComposition.start(config(), Clock.systemUTC())) {
+        try (LogCapture capture = new LogCapture(); HttpComposition server = HttpComposition.start(config(), Clock.systemUTC())) {
             Client client = new Client("http://127.0.0.1:" + server.port());
-            String session = session(server.services(), "alice@example.com", false);
-            String admin = session(server.services(), "root@example.com", true);
+            String session = session(server.useCases(), "alice@example.com", false);
+            String admin = session(server.useCases(), "root@example.com", true);
             assertThat(session.split("\\.")).hasSize(3);
 
             Reply created = client.postJson("/tokens", session, "{\"name\":\"real\",\"expires_in_days\":2}");
@@ -68,7 +68,7 @@ class RealCompositionIT {
             assertThat(jwks.json().get("keys")).as("no symmetric key is ever published").isEmpty();
             assertThat(client.get("/ready", null).status()).isEqualTo(200);
 
-            tokens = SecretFlow.run(client, session(server.services(), "bob@example.com", false), admin);
+            tokens = SecretFlow.run(client, session(server.useCases(), "bob@example.com", false), admin);
             tokens = new java.util.ArrayList<>(tokens);
             tokens.add(apiToken);
             tokens.add(session);

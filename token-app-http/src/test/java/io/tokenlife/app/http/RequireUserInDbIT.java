@@ -3,8 +3,8 @@ package io.tokenlife.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
-import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.LogCapture;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -33,8 +33,8 @@ class RequireUserInDbIT {
     static final String ADMIN_PASSWORD = "bootstrap-password-1";
     static final String ALICE_PASSWORD = "alice-password-1";
     static final ObjectMapper JSON = new ObjectMapper();
-    static TokenlifeServer off;
-    static TokenlifeServer on;
+    static HttpComposition off;
+    static HttpComposition on;
 
     static Map<String, String> config(String database, boolean requireUser) {
         Map<String, String> config = new HashMap<>(RealCompositionIT.config());
@@ -66,11 +66,11 @@ class RequireUserInDbIT {
         on.close();
     }
 
-    static Client client(TokenlifeServer server) {
+    static Client client(HttpComposition server) {
         return new Client("http://127.0.0.1:" + server.port());
     }
 
-    static Reply login(TokenlifeServer server, String email, String password) {
+    static Reply login(HttpComposition server, String email, String password) {
         return client(server).postJson("/auth/login", null, LoginIT.login(email, password));
     }
 
@@ -98,8 +98,8 @@ class RequireUserInDbIT {
     })
     void aTokenOfEachKindOfSubjectIsAcceptedOrRejectedAsTheSettingSays(boolean requireUser, String subject,
                                                                         int status, String code) {
-        TokenlifeServer server = requireUser ? on : off;
-        String token = RealCompositionIT.session(server.services(), subject, false);
+        HttpComposition server = requireUser ? on : off;
+        String token = RealCompositionIT.session(server.useCases(), subject, false);
         try (LogCapture capture = new LogCapture()) {
             Reply reply = client(server).get("/tokens", token);
 
@@ -154,7 +154,7 @@ class RequireUserInDbIT {
 
     @Test
     void aKnownActiveUserLogsInWithTheBcryptPasswordWhateverTheSetting() {
-        for (TokenlifeServer server : List.of(off, on)) {
+        for (HttpComposition server : List.of(off, on)) {
             Reply login = login(server, "alice@example.com", ALICE_PASSWORD);
             assertThat(login.status()).as(login.body()).isEqualTo(200);
             assertThat(client(server).get("/tokens", login.json().get("access_token").asText()).status()).isEqualTo(200);

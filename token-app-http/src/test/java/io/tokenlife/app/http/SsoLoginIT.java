@@ -14,8 +14,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,8 @@ class SsoLoginIT {
     static RSAKey idpKey;
     static RSAKey strangerKey;
     static Path dir;
-    static TokenlifeServer withEnv;
-    static TokenlifeServer withoutEnv;
+    static HttpComposition withEnv;
+    static HttpComposition withoutEnv;
 
     @BeforeAll
     static void start() throws Exception {
@@ -103,11 +103,11 @@ class SsoLoginIT {
         Files.delete(dir);
     }
 
-    static Client client(TokenlifeServer server) {
+    static Client client(HttpComposition server) {
         return new Client("http://127.0.0.1:" + server.port());
     }
 
-    static Reply exchange(TokenlifeServer server, String provider, String idToken) {
+    static Reply exchange(HttpComposition server, String provider, String idToken) {
         return client(server).postJson("/auth/sso/" + provider, null, "{\"id_token\":\"" + idToken + "\"}");
     }
 
@@ -214,7 +214,7 @@ class SsoLoginIT {
             case "unknown key" -> idToken(email, ISSUER, AUDIENCE, inAnHour(), strangerKey);
             case "signed with our key" -> sign(claims(email, ISSUER, AUDIENCE, inAnHour()), JWSAlgorithm.HS256,
                     "corp-1", new MACSigner(RealCompositionIT.SECRET.getBytes(StandardCharsets.UTF_8)));
-            case "our own platform token" -> RealCompositionIT.session(withEnv.services(), email, true);
+            case "our own platform token" -> RealCompositionIT.session(withEnv.useCases(), email, true);
             default -> "not-a-jwt";
         };
         Reply reply = exchange(withEnv, "corp", idToken);

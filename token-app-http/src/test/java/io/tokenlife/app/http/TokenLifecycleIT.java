@@ -13,7 +13,7 @@ import java.util.Map;
 import static io.tokenlife.app.http.support.FixtureServer.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The happy path of SPEC.md §4 against a started server: issue, use, list, revoke, rejected. */
+/** The happy path of docs/reference/http-api.md against a started server: issue, use, list, revoke, rejected. */
 class TokenLifecycleIT {
     static FixtureServer server;
 

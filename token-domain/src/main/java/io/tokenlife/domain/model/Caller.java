@@ -3,8 +3,9 @@ package io.tokenlife.domain.model;
 import java.util.Objects;
 
 /**
- * Who presents a valid token, and what SPEC.md §4 lets them do: admins see and manage every token,
- * others their own; API tokens cannot create or manage tokens.
+ * Who presents a valid token: its subject, whether it is an admin, and whether the token is an API token
+ * (which cannot create or manage tokens). What the caller may do with tokens is decided in the domain
+ * (TokenAccessPolicy) for the {@link #actor()} of a command.
  */
 public record Caller(String subject, String jti, TokenUse tokenUse, boolean admin, boolean platformAdmin) {
     /** The claim carrying admin rights in tokens the platform issues to admins. */
@@ -31,7 +32,8 @@ public record Caller(String subject, String jti, TokenUse tokenUse, boolean admi
         return !isApiToken();
     }
 
-    public boolean canAccess(TokenRecord token) {
-        return admin || token.isOwnedBy(subject);
+    /** This caller as the actor of a command. */
+    public Actor actor() {
+        return new Actor(subject, admin, isApiToken() ? Actor.Kind.API_TOKEN : Actor.Kind.SESSION_TOKEN);
     }
 }

@@ -2,7 +2,7 @@ package io.tokenlife.domain.model;
 
 import java.util.Locale;
 
-/** The values of the {@code security_event} log field, SPEC.md §7. */
+/** The values of the {@code security_event} log field (docs/explanation/token-lifecycle.md#security-events). */
 public enum SecurityEventType {
     PLATFORM_ADMIN_AUTH,
     TOKEN_ISSUED,

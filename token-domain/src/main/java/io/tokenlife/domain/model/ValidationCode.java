@@ -2,7 +2,7 @@ package io.tokenlife.domain.model;
 
 import java.util.Locale;
 
-/** The stable codes of SPEC.md §3, in the order the checks run. */
+/** The stable codes of validation (docs/explanation/token-lifecycle.md#validation), in the order the checks run. */
 public enum ValidationCode {
     TOKEN_MALFORMED,
     TOKEN_ALGORITHM_NOT_ALLOWED,

@@ -1,5 +1,6 @@
 package io.tokenlife.domain.policy;
 
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.policy.ConfigurationFinding.Severity;
 import io.tokenlife.domain.settings.ConfigVariable;
 import io.tokenlife.domain.settings.DeploymentEnvironment;
@@ -13,24 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The startup review of SPEC.md §2: a pure function of the settings. Apps log the warnings with
- * {@code security_event=config_warning} and refuse to start on any error; {@code tokenlife config check}
- * prints the same list.
+ * The startup review (docs/reference/configuration.md#startup-review): a pure function of the settings.
+ * Apps log the warnings with {@code security_event=config_warning} and refuse to start on any error;
+ * {@code tokenlife config check} prints the same list.
  */
 public final class ConfigurationReview {
     /** Minimum HMAC secret length (RFC 7518 §3.2 asks for a key as long as the hash output). */
-    public static final int MIN_SECRET_BYTES = 32;
+    public static final int MIN_SECRET_BYTES = Limits.MIN_HMAC_SECRET_BYTES;
 
     /** An HMAC key at least as long as the hash output: 32, 48 or 64 bytes. */
     public static int minSecretBytes(io.tokenlife.domain.settings.SigningAlgorithm algorithm) {
-        switch (algorithm) {
-            case HS384:
-                return 48;
-            case HS512:
-                return 64;
-            default:
-                return MIN_SECRET_BYTES;
-        }
+        return Limits.minHmacSecretBytes(algorithm);
     }
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 

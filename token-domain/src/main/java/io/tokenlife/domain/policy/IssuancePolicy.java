@@ -1,13 +1,15 @@
 package io.tokenlife.domain.policy;
 
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
-import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.settings.IssuanceSettings;
-import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.settings.PlatformIdentity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,40 +18,49 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides the claims of a token to issue (SPEC.md §3): the platform owns {@code iss}, {@code aud},
- * {@code iat}, {@code jti} and {@code env}; the lifetime comes from the settings or the caller within limits.
+ * Decides the claims of a token to issue (docs/explanation/token-lifecycle.md#issuance): the platform owns
+ * {@code iss}, {@code aud}, {@code iat}, {@code jti} and {@code env}; the lifetime comes from the settings or
+ * the caller within limits.
  */
 public final class IssuancePolicy {
     /** Claims an admin may not set through extra claims: they have fields or belong to the platform. */
     public static final List<String> RESERVED_CLAIMS = TokenClaims.REGISTERED;
     /** RFC 6749 §3.3 scope-token characters. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
-    private static final Pattern JTI = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final int MAX_SUBJECT_LENGTH = 320;
+    private static final Pattern JTI = Pattern.compile("[\\x21-\\x7E]{1," + Limits.MAX_REQUESTED_JTI + "}");
 
-    private final TokenlifeSettings settings;
+    private final PlatformIdentity identity;
+    private final IssuanceSettings issuance;
 
-    public IssuancePolicy(TokenlifeSettings settings) {
-        this.settings = settings;
+    public IssuancePolicy(PlatformIdentity identity, IssuanceSettings issuance) {
+        this.identity = identity;
+        this.issuance = issuance;
     }
 
-    /** The claims to sign, or a refusal naming the field at fault. {@code now} is truncated to seconds. */
+    /** The claims to sign, or the field at fault and why. {@code now} is truncated to seconds. */
     public Decision decide(IssueTokenCommand command, Instant now, String jti) {
         String subject = Subjects.normalize(command.subject());
-        if (subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(Character::isWhitespace)) {
-            return refuse("subject", "the subject must be an e-mail address without spaces, at most "
-                    + MAX_SUBJECT_LENGTH + " characters");
+        if (subject.isEmpty() || subject.length() > Limits.MAX_SUBJECT || subject.chars().anyMatch(Character::isWhitespace)) {
+            return refuse(Field.SUBJECT, "the subject must be an e-mail address without spaces, at most "
+                    + Limits.MAX_SUBJECT + " characters");
         }
         if (!JTI.matcher(jti).matches()) {
-            return refuse("jti", "a jti is 1 to 128 printable ASCII characters without spaces");
+            return refuse(Field.JTI, "a jti is 1 to " + Limits.MAX_REQUESTED_JTI
+                    + " printable ASCII characters without spaces");
         }
         Optional<String> scope = command.scope().map(String::trim).filter(s -> !s.isEmpty());
+        if (scope.isPresent() && scope.get().length() > Limits.MAX_SCOPE) {
+            return refuse(Field.SCOPE, "the scope may be at most " + Limits.MAX_SCOPE + " characters long");
+        }
         if (scope.isPresent() && !SCOPE.matcher(scope.get()).matches()) {
-            return refuse("scope", "the scope is space-separated words of printable ASCII without quotes or backslashes");
+            return refuse(Field.SCOPE, "the scope is space-separated words of printable ASCII without quotes or backslashes");
+        }
+        if (command.name().isPresent() && command.name().get().length() > Limits.MAX_TOKEN_NAME) {
+            return refuse(Field.NAME, "the name may be at most " + Limits.MAX_TOKEN_NAME + " characters long");
         }
         for (String name : command.extraClaims().keySet()) {
             if (RESERVED_CLAIMS.contains(name) || name.isBlank()) {
-                return refuse("claim", "the claim '" + name + "' is set by the platform and cannot be given");
+                return refuse(Field.CLAIM, "the claim '" + name + "' is set by the platform and cannot be given");
             }
         }
         Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -57,10 +68,9 @@ public final class IssuancePolicy {
         if (expiry.refused() != null) {
             return expiry.refused();
         }
-        IssuanceSettings issuance = settings.issuance();
         TokenClaims claims = new TokenClaims(
-                settings.jwt().issuer(),
-                List.of(settings.jwt().audience()),
+                identity.issuer(),
+                List.of(identity.audience()),
                 subject,
                 issuedAt,
                 null,
@@ -68,18 +78,16 @@ public final class IssuancePolicy {
                 jti,
                 command.tokenUse(),
                 scope.orElse(null),
-                issuance.embedEnvironment() ? settings.environment().wireName() : null,
+                issuance.embedEnvironment() ? identity.environment().wireName() : null,
                 command.extraClaims());
         return new Claims(claims);
     }
 
     private ExpiryOutcome expiry(IssueTokenCommand command, Instant now) {
-        IssuanceSettings issuance = settings.issuance();
         Duration max = issuance.apiTokenMaxLifetime();
         Expiry expiry = command.expiry();
-        // name the request field the caller used: an instant (expires_at) or a lifetime
-        String field = expiry instanceof Expiry.At ? "expires_at"
-                : command.tokenUse() == TokenUse.API ? "expires_in_days" : "expires_in";
+        // an instant or a lifetime: the edges name the field the caller used
+        Field field = expiry instanceof Expiry.At ? Field.EXPIRES_AT : Field.LIFETIME;
         if (expiry instanceof Expiry.Default) {
             if (command.tokenUse() == TokenUse.SESSION) {
                 return ExpiryOutcome.at(now.plus(issuance.sessionLifetime()));
@@ -106,8 +114,8 @@ public final class IssuancePolicy {
         return ExpiryOutcome.at(at);
     }
 
-    private static Refused refuse(String field, String detail) {
-        return new Refused(new IssueTokenResult.Refused(field, detail));
+    private static Refused refuse(Field field, String detail) {
+        return new Refused(new Invalid(field, detail));
     }
 
     /** The outcome of {@link #decide}: claims to sign, or a refusal. */
@@ -117,7 +125,7 @@ public final class IssuancePolicy {
     public record Claims(TokenClaims claims) implements Decision {
     }
 
-    public record Refused(IssueTokenResult.Refused refusal) implements Decision {
+    public record Refused(Invalid refusal) implements Decision {
     }
 
     /** Internal step of the decision: the expiry ({@code instant} null for none), or why it is refused. */
@@ -126,7 +134,7 @@ public final class IssuancePolicy {
             return new ExpiryOutcome(instant, null);
         }
 
-        static ExpiryOutcome refuse(String field, String detail) {
+        static ExpiryOutcome refuse(Field field, String detail) {
             return new ExpiryOutcome(null, IssuancePolicy.refuse(field, detail));
         }
     }

@@ -5,7 +5,8 @@ import io.tokenlife.domain.model.ValidationWarning;
 import io.tokenlife.domain.model.VerifiedToken;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.UserDirectory;
-import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.settings.BootstrapAdmin;
+import io.tokenlife.domain.settings.PlatformIdentity;
 import io.tokenlife.domain.settings.ValidationSettings;
 
 import java.time.Instant;
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Steps 4–9 of SPEC.md §3 over a token whose signature has been verified, in order; the first
- * rejection decides. Runs on every call, cached signature or not.
+ * Steps 4–9 of validation (docs/explanation/token-lifecycle.md#validation) over a token whose signature has
+ * been verified, in order; the first rejection decides. Runs on every call, cached signature or not.
  */
 public final class ValidationPolicy {
     private final List<ValidationRule> rules;
@@ -23,17 +24,16 @@ public final class ValidationPolicy {
         this.rules = List.copyOf(rules);
     }
 
-    public static ValidationPolicy of(TokenlifeSettings settings, RevocationIndex revocations, UserDirectory users) {
-        ValidationSettings v = settings.validation();
+    public static ValidationPolicy of(ValidationSettings v, PlatformIdentity identity, BootstrapAdmin admin,
+                                      RevocationIndex revocations, UserDirectory users) {
         return new ValidationPolicy(List.of(
                 ValidationRules.expiry(v.requireExpiration(), v.leeway()),
-                ValidationRules.issuer(v.issuerVerification(), settings.jwt().issuer()),
-                ValidationRules.audience(v.audienceVerification(), settings.jwt().audience()),
+                ValidationRules.issuer(v.issuerVerification(), identity.issuer()),
+                ValidationRules.audience(v.audienceVerification(), identity.audience()),
                 ValidationRules.jti(v.requireJti()),
-                ValidationRules.environment(v.validateEnvironment(), settings.environment().wireName()),
+                ValidationRules.environment(v.validateEnvironment(), identity.environment().wireName()),
                 ValidationRules.revocation(revocations),
-                ValidationRules.user(users, v.requireUserInDb(), settings.admin().platformAdminEmail(),
-                        settings.bootstrapAdminEnabled())));
+                ValidationRules.user(users, v.requireUserInDb(), admin.email(), admin.enabled())));
     }
 
     public ValidationResult evaluate(VerifiedToken token, Instant now) {

@@ -6,6 +6,8 @@ import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.policy.IssuancePolicy;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -72,7 +74,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
         try {
             registry.record(record);
         } catch (IssuedTokenStore.DuplicateJtiException e) {
-            return new IssueTokenResult.Refused("jti", e.getMessage());
+            return new Invalid(Field.JTI, e.getMessage());
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("jti", jti);

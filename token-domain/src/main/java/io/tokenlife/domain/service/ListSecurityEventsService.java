@@ -1,8 +1,10 @@
 package io.tokenlife.domain.service;
 
-import io.tokenlife.domain.model.SecurityEventPage;
 import io.tokenlife.domain.model.SecurityEventQuery;
 import io.tokenlife.domain.model.SecurityEventType;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListSecurityEventsResult;
 import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 
@@ -17,12 +19,11 @@ public final class ListSecurityEventsService implements ListSecurityEventsUseCas
     }
 
     @Override
-    public SecurityEventPage list(SecurityEventQuery query) {
-        query.type().ifPresent(type -> {
-            if (Arrays.stream(SecurityEventType.values()).noneMatch(t -> t.wireName().equals(type))) {
-                throw new IllegalArgumentException("type: unknown security event type '" + type + "'");
-            }
-        });
-        return log.recent(query);
+    public ListSecurityEventsResult list(SecurityEventQuery query) {
+        if (query.type().isPresent()
+                && Arrays.stream(SecurityEventType.values()).noneMatch(t -> t.wireName().equals(query.type().get()))) {
+            return new Invalid(Field.EVENT_TYPE, "'" + query.type().get() + "' is no security event type");
+        }
+        return new ListSecurityEventsResult.Listed(log.recent(query));
     }
 }

@@ -6,6 +6,7 @@ import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -16,8 +17,8 @@ import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.UserDirectory;
+import io.tokenlife.domain.settings.BootstrapAdmin;
 import io.tokenlife.domain.settings.Secret;
-import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,16 +33,16 @@ import java.util.Optional;
 public final class LoginService implements LoginUseCase {
     static final String REFUSAL = "invalid e-mail or password";
 
-    private final TokenlifeSettings settings;
+    private final BootstrapAdmin admin;
     private final UserDirectory users;
     private final PasswordHasher hasher;
     private final IssueTokenUseCase issuer;
     private final SecurityEvents events;
     private volatile String decoyHash;
 
-    public LoginService(TokenlifeSettings settings, UserDirectory users, PasswordHasher hasher,
+    public LoginService(BootstrapAdmin admin, UserDirectory users, PasswordHasher hasher,
                         IssueTokenUseCase issuer, SecurityEvents events) {
-        this.settings = settings;
+        this.admin = admin;
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -52,7 +53,7 @@ public final class LoginService implements LoginUseCase {
     public LoginResult login(LoginCommand command) {
         String email = Subjects.normalize(command.email());
         Optional<User> user = users.find(email);
-        if (user.isEmpty() && settings.bootstrapAdminEnabled() && email.equals(settings.admin().platformAdminEmail())) {
+        if (user.isEmpty() && admin.is(email)) {
             return bootstrapLogin(command, email);
         }
         if (user.isEmpty()) {
@@ -71,7 +72,7 @@ public final class LoginService implements LoginUseCase {
     }
 
     private LoginResult bootstrapLogin(LoginCommand command, String email) {
-        Secret expected = settings.admin().platformAdminPassword().orElseThrow();
+        Secret expected = admin.password().orElseThrow();
         if (!MessageDigest.isEqual(expected.utf8(), command.password().value().getBytes(StandardCharsets.UTF_8))) {
             return refuse(command, email, "wrong_password");
         }
@@ -92,7 +93,7 @@ public final class LoginService implements LoginUseCase {
         if (result instanceof IssueTokenResult.Issued issued) {
             return new LoginResult.LoggedIn(issued.token(), platformAdmin);
         }
-        return new LoginResult.Refused(((IssueTokenResult.Refused) result).detail());
+        return new LoginResult.Refused(((Invalid) result).detail());
     }
 
     private LoginResult refuse(LoginCommand command, String email, String why) {

@@ -1,5 +1,6 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
@@ -10,6 +11,8 @@ import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
@@ -22,7 +25,6 @@ import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.UserDirectory;
-import io.tokenlife.domain.port.out.UserStore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,12 +78,14 @@ public final class SsoLoginService implements SsoLoginUseCase {
                 return refuse(command, email, "no user " + email + " and provider '" + provider.get().id()
                         + "' does not create users");
             }
-            try {
-                user = Optional.of(userAdministration.create(new CreateUserCommand(email,
-                        Optional.ofNullable(claims.extra().get("name")).map(Object::toString), Optional.empty(), false)));
-            } catch (UserStore.DuplicateUserException raced) {
-                user = users.find(email);
+            CreateUserResult created = userAdministration.create(new CreateUserCommand(
+                    Actor.operator("sso:" + provider.get().id()), email,
+                    Optional.ofNullable(claims.extra().get("name")).map(Object::toString), Optional.empty(), false));
+            if (created instanceof Invalid invalid) {
+                return refuse(command, email, "the provider's user cannot be created: " + invalid.detail());
             }
+            // taken: another login of the same user created it in the meantime
+            user = created instanceof CreateUserResult.Created c ? Optional.of(c.user()) : users.find(email);
         }
         if (user.isEmpty() || !user.get().active()) {
             return refuse(command, email, "the user " + email + " is disabled");
@@ -92,7 +96,7 @@ public final class SsoLoginService implements SsoLoginUseCase {
         if (result instanceof IssueTokenResult.Issued issued) {
             return new SsoLoginResult.LoggedIn(issued.token());
         }
-        return new SsoLoginResult.Refused(((IssueTokenResult.Refused) result).detail());
+        return new SsoLoginResult.Refused(((Invalid) result).detail());
     }
 
     private SsoLoginResult refuse(SsoLoginCommand command, String email, String detail) {

@@ -1,9 +1,14 @@
 package io.tokenlife.domain.service;
 
-import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.FindTokenQuery;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListTokensQuery;
+import io.tokenlife.domain.port.in.ListTokensResult;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
@@ -14,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Reading the registry, and purging what expired longer than the leeway ago. */
+/** Reading the registry as the actor may see it, and purging what expired longer than the leeway ago. */
 public final class TokenRegistryService implements ListTokensUseCase, FindTokenUseCase, PurgeExpiredUseCase {
     private final IssuedTokenStore registry;
     private final RevocationStore revocations;
@@ -29,13 +34,21 @@ public final class TokenRegistryService implements ListTokensUseCase, FindTokenU
     }
 
     @Override
-    public Page<TokenRecord> list(TokenQuery query) {
-        return registry.list(query, clock.instant());
+    public ListTokensResult list(ListTokensQuery request) {
+        Optional<TokenQuery> query = TokenAccessPolicy.listable(request.actor(), request.query());
+        if (query.isEmpty()) {
+            return new ListTokensResult.Forbidden("only an admin may list the tokens of another subject");
+        }
+        try {
+            return new ListTokensResult.Listed(registry.list(query.get(), clock.instant()));
+        } catch (IssuedTokenStore.InvalidCursorException e) {
+            return new Invalid(Field.CURSOR, e.getMessage());
+        }
     }
 
     @Override
-    public Optional<TokenRecord> find(String jti) {
-        return registry.find(jti);
+    public Optional<TokenRecord> find(FindTokenQuery query) {
+        return registry.find(query.jti()).filter(token -> TokenAccessPolicy.maySee(query.actor(), token));
     }
 
     @Override

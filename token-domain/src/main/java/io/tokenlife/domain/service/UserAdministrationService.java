@@ -1,12 +1,17 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.Secret;
@@ -19,9 +24,7 @@ import java.util.regex.Pattern;
 
 /** Creates, updates and lists users; a change that takes rights away revokes the user's tokens at once. */
 public final class UserAdministrationService implements ManageUsersUseCase {
-    public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-    private static final int MAX_NAME_LENGTH = 200;
 
     private final UserStore users;
     private final PasswordHasher hasher;
@@ -37,23 +40,30 @@ public final class UserAdministrationService implements ManageUsersUseCase {
     }
 
     @Override
-    public User create(CreateUserCommand command) {
+    public CreateUserResult create(CreateUserCommand command) {
         String email = Subjects.normalize(command.email());
-        if (!EMAIL.matcher(email).matches()) {
-            throw new IllegalArgumentException("email: '" + command.email() + "' is not an e-mail address");
+        Optional<Invalid> invalid = invalidEmail(command.email(), email)
+                .or(() -> invalidFullName(command.fullName()))
+                .or(() -> command.password().flatMap(UserAdministrationService::invalidPassword));
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         Instant now = clock.instant();
         User user = new User(email, fullName(command.fullName()), command.password().map(this::hash).orElse(null),
                 command.admin(), true, now, now);
-        users.create(user);
-        return user;
+        return users.create(user) ? new CreateUserResult.Created(user) : new CreateUserResult.Taken(email);
     }
 
     @Override
-    public Optional<User> update(UpdateUserCommand command) {
+    public UpdateUserResult update(UpdateUserCommand command) {
         Optional<User> existing = users.find(command.email());
         if (existing.isEmpty()) {
-            return Optional.empty();
+            return new UpdateUserResult.NotFound(command.email());
+        }
+        Optional<Invalid> invalid = invalidFullName(command.fullName())
+                .or(() -> command.password().flatMap(UserAdministrationService::invalidPassword));
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         User before = existing.get();
         User after = new User(before.email(),
@@ -66,10 +76,10 @@ public final class UserAdministrationService implements ManageUsersUseCase {
         boolean rightsTaken = before.active() && !after.active() || before.admin() && !after.admin()
                 || command.password().isPresent();
         if (rightsTaken) {
-            revokeAll.revokeAll(RevokeAllTokensCommand.ofSubject(after.email(), command.updatedBy(),
+            revokeAll.revokeAll(RevokeAllTokensCommand.ofSubject(command.actor(), after.email(),
                     Optional.of("user updated: rights or password changed")));
         }
-        return Optional.of(after);
+        return new UpdateUserResult.Updated(after);
     }
 
     @Override
@@ -77,18 +87,30 @@ public final class UserAdministrationService implements ManageUsersUseCase {
         return users.list();
     }
 
-    private String hash(Secret password) {
-        if (password.value().length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
+    private static Optional<Invalid> invalidEmail(String given, String normalized) {
+        if (Limits.exceeds(normalized, Limits.MAX_SUBJECT)) {
+            return Optional.of(Invalid.tooLong(Field.EMAIL, Limits.MAX_SUBJECT));
         }
+        return EMAIL.matcher(normalized).matches() ? Optional.empty()
+                : Optional.of(new Invalid(Field.EMAIL, "'" + given + "' is not an e-mail address"));
+    }
+
+    private static Optional<Invalid> invalidFullName(Optional<String> name) {
+        return Limits.exceeds(name.map(String::strip).orElse(null), Limits.MAX_FULL_NAME)
+                ? Optional.of(Invalid.tooLong(Field.FULL_NAME, Limits.MAX_FULL_NAME)) : Optional.empty();
+    }
+
+    private static Optional<Invalid> invalidPassword(Secret password) {
+        return password.value().length() < Limits.MIN_PASSWORD
+                ? Optional.of(new Invalid(Field.PASSWORD, "it must be at least " + Limits.MIN_PASSWORD + " characters long"))
+                : Optional.empty();
+    }
+
+    private String hash(Secret password) {
         return hasher.hash(password.value());
     }
 
     private static String fullName(Optional<String> name) {
-        String value = name.map(String::strip).orElse(null);
-        if (value != null && value.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("full_name: at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return value;
+        return name.map(String::strip).orElse(null);
     }
 }

@@ -1,6 +1,10 @@
 package io.tokenlife.domain.fakes;
 
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -11,14 +15,26 @@ public final class DomainFixture {
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final FakeTokenCodec codec = new FakeTokenCodec();
-    public final TokenServices services;
+    public final DomainSettings settings;
+    public final UseCases services;
 
     public DomainFixture(TokenlifeSettings settings) {
-        this.services = new TokenServices(settings, new TokenServices.Ports(codec, codec, store, store, store, users,
-                new PlainPasswordHasher(), new UuidJtiGenerator(), events, clock));
+        this.settings = DomainSettings.from(settings);
+        this.services = UseCases.wire(ports(SsoProviders.none(), ExternalTokenVerifier.none()), this.settings);
     }
 
     public static DomainFixture with(String... keyValues) {
         return new DomainFixture(TestSettings.with(keyValues));
+    }
+
+    /** The fixture's fakes as ports, trusting the given SSO providers. */
+    public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
+        return new Ports(codec, codec, store, store, store, users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+                providers, externalTokens, events, clock);
+    }
+
+    /** The use cases over the same fakes (shared state) with other SSO providers. */
+    public UseCases withSso(SsoProviders providers, ExternalTokenVerifier externalTokens) {
+        return UseCases.wire(ports(providers, externalTokens), settings);
     }
 }

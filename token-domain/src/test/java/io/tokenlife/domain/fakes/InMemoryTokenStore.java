@@ -50,7 +50,7 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
                 .filter(t -> query.matches(t, now))
                 .sorted(newestFirst)
                 .toList();
-        int start = query.cursor().map(Integer::parseInt).orElse(0);
+        int start = query.cursor().map(InMemoryTokenStore::position).orElse(0);
         int end = Math.min(matching.size(), start + query.limit());
         Optional<String> next = end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty();
         return new Page<>(new ArrayList<>(matching.subList(Math.min(start, end), end)), next);
@@ -149,5 +149,14 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
             return RevocationState.GLOBAL_CUTOFF;
         }
         return RevocationState.NOT_REVOKED;
+    }
+
+    /** This store's cursors are positions in the listing. */
+    private static int position(String cursor) {
+        try {
+            return Integer.parseUnsignedInt(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException();
+        }
     }
 }

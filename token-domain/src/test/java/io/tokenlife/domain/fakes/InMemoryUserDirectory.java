@@ -25,10 +25,8 @@ public final class InMemoryUserDirectory implements UserStore {
     }
 
     @Override
-    public void create(User user) {
-        if (users.putIfAbsent(user.email(), user) != null) {
-            throw new DuplicateUserException(user.email());
-        }
+    public boolean create(User user) {
+        return users.putIfAbsent(user.email(), user) == null;
     }
 
     @Override

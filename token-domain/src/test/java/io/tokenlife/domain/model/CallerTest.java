@@ -2,20 +2,12 @@ package io.tokenlife.domain.model;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CallerTest {
-    private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");
-
-    private static TokenRecord tokenOf(String subject) {
-        return new TokenRecord("jti-" + subject, subject, TokenSource.API, TokenUse.API, "n", null, T, null,
-                null, null, null, null);
-    }
-
     private static ValidationResult.Valid valid(TokenUse use, Map<String, Object> extra, boolean platformAdmin) {
         TokenClaims claims = TokenClaims.builder().subject("Alice@Example.com").jti("j1").tokenUse(use).extra(extra)
                 .build();
@@ -24,21 +16,13 @@ class CallerTest {
     }
 
     @Test
-    void anOwnerMayAccessOwnTokensOnly() {
+    void theSubjectIsNormalisedAndTheCallerActsWithItsRightsAndKindOfToken() {
         Caller alice = new Caller("Alice@Example.com", "j1", TokenUse.SESSION, false, false);
 
         assertThat(alice.subject()).isEqualTo("alice@example.com");
-        assertThat(alice.canAccess(tokenOf("alice@example.com"))).isTrue();
-        assertThat(alice.canAccess(tokenOf("ALICE@example.com"))).isTrue();
-        assertThat(alice.canAccess(tokenOf("bob@example.com"))).isFalse();
-    }
-
-    @Test
-    void anAdminMayAccessEveryonesTokens() {
-        Caller carol = new Caller("carol@example.com", "j2", TokenUse.SESSION, true, false);
-
-        assertThat(carol.canAccess(tokenOf("bob@example.com"))).isTrue();
-        assertThat(carol.canAccess(tokenOf("carol@example.com"))).isTrue();
+        assertThat(alice.actor()).isEqualTo(new Actor("alice@example.com", false, Actor.Kind.SESSION_TOKEN));
+        assertThat(new Caller("c@example.com", "j", TokenUse.API, true, false).actor())
+                .isEqualTo(new Actor("c@example.com", true, Actor.Kind.API_TOKEN));
     }
 
     @Test

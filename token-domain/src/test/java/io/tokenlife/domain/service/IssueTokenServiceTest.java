@@ -2,6 +2,7 @@ package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.model.IssuedToken;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenClaims;
@@ -9,6 +10,8 @@ import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -62,10 +65,10 @@ class IssueTokenServiceTest {
         return ((IssueTokenResult.Issued) result).token();
     }
 
-    private IssueTokenResult.Refused refused(IssueTokenCommand command) {
+    private Invalid refused(IssueTokenCommand command) {
         IssueTokenResult result = issuer().issue(command);
-        assertThat(result).isInstanceOf(IssueTokenResult.Refused.class);
-        return (IssueTokenResult.Refused) result;
+        assertThat(result).isInstanceOf(Invalid.class);
+        return (Invalid) result;
     }
 
     @Test
@@ -158,10 +161,10 @@ class IssueTokenServiceTest {
         issued(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(), null, Map.of(), "dup-jti"));
         fixture.events.clear();
 
-        IssueTokenResult.Refused refusal = refused(command("bob@example.com", TokenUse.SESSION, Expiry.byDefault(),
+        Invalid refusal = refused(command("bob@example.com", TokenUse.SESSION, Expiry.byDefault(),
                 null, Map.of(), "dup-jti"));
 
-        assertThat(refusal.field()).isEqualTo("jti");
+        assertThat(refusal.field()).isEqualTo(Field.JTI);
         assertThat(refusal.detail()).contains("dup-jti");
         assertThat(fixture.store.find("dup-jti").orElseThrow().subject()).isEqualTo("alice@example.com");
         assertThat(fixture.events.of(SecurityEventType.TOKEN_ISSUED)).isEmpty();
@@ -170,10 +173,10 @@ class IssueTokenServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"iss", "aud", "sub", "iat", "nbf", "exp", "jti", "token_use", "scope", "env"})
     void platformOwnedClaimsCannotBeSetThroughExtraClaims(String claim) {
-        IssueTokenResult.Refused refusal = refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
+        Invalid refusal = refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
                 null, Map.of(claim, "forged"), null));
 
-        assertThat(refusal.field()).isEqualTo("claim");
+        assertThat(refusal.field()).isEqualTo(Field.CLAIM);
         assertThat(refusal.detail()).contains("'" + claim + "'");
         assertThat(fixture.store.list(io.tokenlife.domain.model.TokenQuery.all(), NOW).items()).isEmpty();
     }
@@ -188,7 +191,7 @@ class IssueTokenServiceTest {
 
     @Test
     void anApiTokenWithoutExpiryIsRefusedWhileExpirationIsRequired() {
-        assertThat(refused(api(Expiry.byDefault())).field()).isEqualTo("expires_in_days");
+        assertThat(refused(api(Expiry.byDefault())).field()).isEqualTo(Field.LIFETIME);
         assertThat(refused(api(new Expiry.Never())).detail()).contains("REQUIRE_TOKEN_EXPIRATION");
         assertThat(refused(command("alice@example.com", TokenUse.SESSION, new Expiry.Never(), null, Map.of(), null))
                 .detail()).contains("REQUIRE_TOKEN_EXPIRATION");
@@ -212,8 +215,8 @@ class IssueTokenServiceTest {
 
         assertThat(issued(api(Expiry.after(max))).claims().expiresAt()).isEqualTo(NOW_SECONDS.plus(max));
         assertThat(issued(api(Expiry.at(NOW_SECONDS.plus(max)))).claims().expiresAt()).isEqualTo(NOW_SECONDS.plus(max));
-        IssueTokenResult.Refused refusal = refused(api(Expiry.after(max.plusSeconds(1))));
-        assertThat(refusal.field()).isEqualTo("expires_in_days");
+        Invalid refusal = refused(api(Expiry.after(max.plusSeconds(1))));
+        assertThat(refusal.field()).isEqualTo(Field.LIFETIME);
         assertThat(refusal.detail()).contains("365").contains("API_TOKEN_MAX_EXPIRY_DAYS");
         assertThat(refused(api(Expiry.at(NOW_SECONDS.plus(max).plusSeconds(1)))).detail())
                 .contains("API_TOKEN_MAX_EXPIRY_DAYS");
@@ -230,39 +233,54 @@ class IssueTokenServiceTest {
 
     @Test
     void anExpiryInThePastOrNowIsRefused() {
-        assertThat(refused(api(Expiry.after(Duration.ZERO))).field()).isEqualTo("expires_in_days");
+        assertThat(refused(api(Expiry.after(Duration.ZERO))).field()).isEqualTo(Field.LIFETIME);
         assertThat(refused(api(Expiry.after(Duration.ofSeconds(-5)))).detail()).contains("future");
         assertThat(refused(api(Expiry.at(NOW_SECONDS))).detail()).contains("future");
         assertThat(refused(command("alice@example.com", TokenUse.SESSION, Expiry.after(Duration.ofMinutes(-1)), null,
-                Map.of(), null)).field()).isEqualTo("expires_in");
+                Map.of(), null)).field()).isEqualTo(Field.LIFETIME);
     }
 
     @Test
     void aBadExpiresAtIsRefusedNamingExpiresAt() {
-        assertThat(refused(api(Expiry.at(NOW_SECONDS.minusSeconds(1)))).field()).isEqualTo("expires_at");
-        assertThat(refused(api(Expiry.at(NOW_SECONDS.plus(Duration.ofDays(400))))).field()).isEqualTo("expires_at");
+        assertThat(refused(api(Expiry.at(NOW_SECONDS.minusSeconds(1)))).field()).isEqualTo(Field.EXPIRES_AT);
+        assertThat(refused(api(Expiry.at(NOW_SECONDS.plus(Duration.ofDays(400))))).field()).isEqualTo(Field.EXPIRES_AT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"read \"write\"", "read\\write", "read  write", "lecture écriture"})
     void aBadScopeIsRefusedNamingTheScope(String scope) {
-        IssueTokenResult.Refused refusal = refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
+        Invalid refusal = refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
                 scope, Map.of(), null));
 
-        assertThat(refusal.field()).isEqualTo("scope");
+        assertThat(refusal.field()).isEqualTo(Field.SCOPE);
+    }
+
+    @Test
+    void aScopeOrNameOverItsLimitIsRefusedBeforeAnythingIsRecorded() {
+        Invalid scope = refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
+                "a".repeat(Limits.MAX_SCOPE + 1), Map.of(), null));
+        Invalid name = refused(new IssueTokenCommand("alice@example.com", TokenSource.API, TokenUse.API,
+                Expiry.after(Duration.ofDays(1)), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.of("n".repeat(Limits.MAX_TOKEN_NAME + 1))));
+
+        assertThat(scope).isEqualTo(new Invalid(Field.SCOPE, "the scope may be at most 4000 characters long"));
+        assertThat(name).isEqualTo(new Invalid(Field.NAME, "the name may be at most 200 characters long"));
+        assertThat(issued(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(),
+                "a".repeat(Limits.MAX_SCOPE), Map.of(), null)).claims().scope()).hasSize(Limits.MAX_SCOPE);
+        assertThat(fixture.events.of(SecurityEventType.TOKEN_ISSUED)).hasSize(1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "alice smith@example.com", "tab\t@example.com"})
     void aBadSubjectIsRefusedNamingTheSubject(String subject) {
-        assertThat(refused(IssueTokenCommand.session(subject, TokenSource.LOGIN)).field()).isEqualTo("subject");
+        assertThat(refused(IssueTokenCommand.session(subject, TokenSource.LOGIN)).field()).isEqualTo(Field.SUBJECT);
     }
 
     @Test
     void aSubjectLongerThan320CharactersIsRefused() {
         String tooLong = "a".repeat(309) + "@example.com";
         assertThat(tooLong).hasSize(321);
-        assertThat(refused(IssueTokenCommand.session(tooLong, TokenSource.LOGIN)).field()).isEqualTo("subject");
+        assertThat(refused(IssueTokenCommand.session(tooLong, TokenSource.LOGIN)).field()).isEqualTo(Field.SUBJECT);
         assertThat(issued(IssueTokenCommand.session(tooLong.substring(1), TokenSource.LOGIN)).claims().subject())
                 .hasSize(320);
     }
@@ -271,7 +289,7 @@ class IssueTokenServiceTest {
     void aBadJtiIsRefusedNamingTheJti() {
         for (String jti : new String[] {"", "has space", "x".repeat(129), "tab\tjti", "é"}) {
             assertThat(refused(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(), null, Map.of(), jti))
-                    .field()).as(jti).isEqualTo("jti");
+                    .field()).as(jti).isEqualTo(Field.JTI);
         }
         assertThat(issued(command("alice@example.com", TokenUse.SESSION, Expiry.byDefault(), null, Map.of(),
                 "x".repeat(128))).jti()).hasSize(128);

@@ -1,6 +1,12 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.DomainFixture;
+import io.tokenlife.domain.fakes.PlainPasswordHasher;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.fakes.InMemorySecurityEventLog;
 import io.tokenlife.domain.model.RecordedSecurityEvent;
 import io.tokenlife.domain.model.SecurityEvent;
@@ -14,6 +20,9 @@ import io.tokenlife.domain.port.in.CountTokensUseCase;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListSecurityEventsResult;
 import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
@@ -30,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The use cases behind the admin console's overview and security-event pages, over the in-memory fakes. */
 class OperatorViewsTest {
+    static final Actor ROOT = Actor.operator("root");
     final DomainFixture domain = DomainFixture.with();
 
     String issue(String subject, TokenSource source, TokenUse use) {
@@ -48,7 +58,7 @@ class OperatorViewsTest {
             issue("alice@example.com", TokenSource.LOGIN, TokenUse.SESSION);
             issue("alice@example.com", TokenSource.API, TokenUse.API);
             String revoked = issue("bob@example.com", TokenSource.ADMIN_UI, TokenUse.SESSION);
-            domain.services.revokeToken().revoke(new RevokeTokenCommand(revoked, "root", Optional.empty()));
+            domain.services.revokeToken().revoke(RevokeTokenCommand.byJti(ROOT, revoked, Optional.empty()));
 
             TokenCounts now = counts.counts();
 
@@ -66,7 +76,7 @@ class OperatorViewsTest {
         @Test
         void revocationsOlderThanADayNoLongerCountAsRecent() {
             String jti = issue("alice@example.com", TokenSource.API, TokenUse.API);
-            domain.services.revokeToken().revoke(new RevokeTokenCommand(jti, "root", Optional.empty()));
+            domain.services.revokeToken().revoke(RevokeTokenCommand.byJti(ROOT, jti, Optional.empty()));
             domain.clock.advance(Duration.ofHours(24).plusSeconds(1));
 
             assertThat(counts.counts().revokedSinceCount()).isZero();
@@ -80,7 +90,7 @@ class OperatorViewsTest {
 
             assertThat(counts.liveTokensOf("ALICE@example.com")).isEqualTo(2);
             domain.clock.advance(Duration.ofSeconds(1));
-            domain.services.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject("alice@example.com", "root",
+            domain.services.revokeAllTokens().revokeAll(RevokeAllTokensCommand.ofSubject(ROOT, "alice@example.com",
                     Optional.empty()));
             assertThat(counts.liveTokensOf("alice@example.com")).isZero();
             assertThat(counts.liveTokensOf("bob@example.com")).isEqualTo(1);
@@ -91,7 +101,10 @@ class OperatorViewsTest {
     @Nested
     class Events {
         final InMemorySecurityEventLog log = new InMemorySecurityEventLog(3, domain.clock);
-        final ListSecurityEventsUseCase events = domain.services.securityEvents(log);
+        final ListSecurityEventsUseCase events = UseCases.wire(new Ports(domain.codec, domain.codec, domain.store,
+                domain.store, domain.store, domain.users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+                SsoProviders.none(), ExternalTokenVerifier.none(), domain.events, log, domain.clock),
+                domain.settings).securityEvents();
 
         void emit(SecurityEventType type, String field, String subject) {
             log.emit(SecurityEvent.info(type, "test", subject == null ? Map.of() : Map.of(field, subject)));
@@ -103,13 +116,13 @@ class OperatorViewsTest {
             emit(SecurityEventType.TOKEN_REVOKED, "subject", "bob@example.com");
             emit(SecurityEventType.PLATFORM_ADMIN_AUTH, "user_id", "alice@example.com");
 
-            assertThat(events.list(SecurityEventQuery.latest()).items()).extracting(RecordedSecurityEvent::type)
+            assertThat(listed(SecurityEventQuery.latest()).items()).extracting(RecordedSecurityEvent::type)
                     .containsExactly("platform_admin_auth", "token_revoked", "login_failed");
-            SecurityEventPage alice = events.list(new SecurityEventQuery(Optional.empty(),
+            SecurityEventPage alice = listed(new SecurityEventQuery(Optional.empty(),
                     Optional.of("ALICE@example.com"), Optional.empty(), 10));
             assertThat(alice.items()).extracting(RecordedSecurityEvent::type)
                     .containsExactly("platform_admin_auth", "login_failed");
-            SecurityEventPage failed = events.list(new SecurityEventQuery(Optional.of("login_failed"),
+            SecurityEventPage failed = listed(new SecurityEventQuery(Optional.of("login_failed"),
                     Optional.empty(), Optional.empty(), 10));
             assertThat(failed.items()).singleElement().satisfies(e -> {
                 assertThat(e.subject()).isEqualTo("alice@example.com");
@@ -122,11 +135,11 @@ class OperatorViewsTest {
             for (int i = 0; i < 5; i++) {
                 emit(SecurityEventType.TOKEN_ISSUED, "subject", "user" + i + "@example.com");
             }
-            SecurityEventPage first = events.list(new SecurityEventQuery(Optional.empty(), Optional.empty(),
+            SecurityEventPage first = listed(new SecurityEventQuery(Optional.empty(), Optional.empty(),
                     Optional.empty(), 2));
             assertThat(first.items()).extracting(RecordedSecurityEvent::subject)
                     .containsExactly("user4@example.com", "user3@example.com");
-            SecurityEventPage second = events.list(new SecurityEventQuery(Optional.empty(), Optional.empty(),
+            SecurityEventPage second = listed(new SecurityEventQuery(Optional.empty(), Optional.empty(),
                     first.before(), 2));
             assertThat(second.items()).extracting(RecordedSecurityEvent::subject)
                     .as("capacity 3: the two oldest are gone").containsExactly("user2@example.com");
@@ -134,9 +147,13 @@ class OperatorViewsTest {
         }
 
         @Test
-        void anUnknownTypeIsRefusedNamingTheField() {
-            assertThatThrownBy(() -> events.list(new SecurityEventQuery(Optional.of("nope"), Optional.empty(),
-                    Optional.empty(), 10))).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("type:");
+        void anUnknownTypeIsInvalidNamingTheField() {
+            assertThat(events.list(new SecurityEventQuery(Optional.of("nope"), Optional.empty(), Optional.empty(), 10)))
+                    .isEqualTo(new Invalid(Field.EVENT_TYPE, "'nope' is no security event type"));
+        }
+
+        SecurityEventPage listed(SecurityEventQuery query) {
+            return ((ListSecurityEventsResult.Listed) events.list(query)).page();
         }
 
         @Test

@@ -1,7 +1,9 @@
 package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.fakes.DomainFixture;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.IssuedToken;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.RevocationState;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
@@ -12,6 +14,8 @@ import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.Field;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase.PurgeResult;
@@ -27,12 +31,12 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RevokeTokensTest {
     private static final String ALICE = "alice@example.com";
     private static final String BOB = "bob@example.com";
     private static final String ADMIN = "admin@example.com";
+    private static final Actor AS_ADMIN = new Actor(ADMIN, true, Actor.Kind.SESSION_TOKEN);
 
     private DomainFixture fixture = DomainFixture.with();
 
@@ -49,8 +53,20 @@ class RevokeTokensTest {
         return result instanceof ValidationResult.Rejected r ? r.code() : null;
     }
 
-    private RevokeTokenResult revoke(String jti, String reason) {
-        return fixture.services.revokeToken().revoke(new RevokeTokenCommand(jti, ADMIN, Optional.ofNullable(reason)));
+    private RevokeTokenResult request(Actor actor, String jti, String reason) {
+        return fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(actor, jti, Optional.ofNullable(reason)));
+    }
+
+    private RevokeTokenResult.Revoked revoke(String jti, String reason) {
+        RevokeTokenResult result = request(AS_ADMIN, jti, reason);
+        assertThat(result).isInstanceOf(RevokeTokenResult.Revoked.class);
+        return (RevokeTokenResult.Revoked) result;
+    }
+
+    private RevokeAllTokensResult.Revoked revokeAll(RevokeAllTokensCommand command) {
+        RevokeAllTokensResult result = fixture.services.revokeAllTokens().revokeAll(command);
+        assertThat(result).isInstanceOf(RevokeAllTokensResult.Revoked.class);
+        return (RevokeAllTokensResult.Revoked) result;
     }
 
     @Test
@@ -60,7 +76,7 @@ class RevokeTokensTest {
 
         RevokeTokenResult result = revoke(token.jti(), "leaked");
 
-        assertThat(result).isEqualTo(new RevokeTokenResult(token.jti(), true, now));
+        assertThat(result).isEqualTo(new RevokeTokenResult.Revoked(token.jti(), true, now, Optional.of(ALICE)));
         assertThat(code(validate(token))).isEqualTo(ValidationCode.TOKEN_REVOKED);
         TokenRecord row = fixture.store.find(token.jti()).orElseThrow();
         assertThat(row.revokedAt()).isEqualTo(now);
@@ -81,7 +97,7 @@ class RevokeTokensTest {
         revoke(token.jti(), "first");
         fixture.clock.advance(Duration.ofMinutes(1));
 
-        RevokeTokenResult second = revoke(token.jti(), "second");
+        RevokeTokenResult.Revoked second = revoke(token.jti(), "second");
 
         assertThat(second.newlyRevoked()).isFalse();
         assertThat(fixture.store.find(token.jti()).orElseThrow().revokedAt()).isEqualTo(first);
@@ -99,9 +115,10 @@ class RevokeTokensTest {
         String token = fixture.codec.forge(foreign);
         assertThat(fixture.services.validateToken().validate(token).isValid()).isTrue();
 
-        RevokeTokenResult result = revoke("minted-elsewhere", null);
+        RevokeTokenResult.Revoked result = revoke("minted-elsewhere", null);
 
         assertThat(result.newlyRevoked()).isTrue();
+        assertThat(result.subject()).as("not in the registry").isEmpty();
         assertThat(fixture.store.find("minted-elsewhere")).isEmpty();
         assertThat(code(fixture.services.validateToken().validate(token))).isEqualTo(ValidationCode.TOKEN_REVOKED);
     }
@@ -131,8 +148,7 @@ class RevokeTokensTest {
 
     @Test
     void aBlankJtiIsRefused() {
-        assertThatThrownBy(() -> revoke(" ", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jti");
+        assertThat(request(AS_ADMIN, " ", null)).isEqualTo(Invalid.blank(Field.JTI));
     }
 
     @Test
@@ -143,8 +159,8 @@ class RevokeTokensTest {
         IssuedToken bob = issue(BOB);
         Instant now = fixture.clock.instant();
 
-        RevokeAllTokensResult result = fixture.services.revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.ofSubject("Alice@Example.com", ADMIN, Optional.of("offboarded")));
+        RevokeAllTokensResult.Revoked result = revokeAll(
+                RevokeAllTokensCommand.ofSubject(AS_ADMIN, "Alice@Example.com", Optional.of("offboarded")));
 
         assertThat(result.subject()).contains(ALICE);
         assertThat(result.cutoff()).isEqualTo(now);
@@ -168,8 +184,7 @@ class RevokeTokensTest {
         IssuedToken bob = issue(BOB);
         Instant now = fixture.clock.instant();
 
-        RevokeAllTokensResult result = fixture.services.revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.platformWide(now, ADMIN, Optional.empty()));
+        RevokeAllTokensResult.Revoked result = revokeAll(RevokeAllTokensCommand.platformWide(AS_ADMIN, now, Optional.empty()));
 
         assertThat(result.subject()).isEmpty();
         assertThat(code(validate(alice))).isEqualTo(ValidationCode.TOKEN_REVOKED);
@@ -187,7 +202,7 @@ class RevokeTokensTest {
         fixture.clock.advance(Duration.ofMinutes(1));
         IssuedToken newer = issue(ALICE);
 
-        fixture.services.revokeAllTokens().revokeAll(RevokeAllTokensCommand.platformWide(cutoff, ADMIN, Optional.empty()));
+        revokeAll(RevokeAllTokensCommand.platformWide(AS_ADMIN, cutoff, Optional.empty()));
 
         assertThat(code(validate(older))).isEqualTo(ValidationCode.TOKEN_REVOKED);
         assertThat(validate(newer).isValid()).isTrue();
@@ -198,12 +213,12 @@ class RevokeTokensTest {
         IssuedToken token = issue(ALICE);
         Instant future = fixture.clock.instant().plusSeconds(1);
 
-        assertThatThrownBy(() -> fixture.services.revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.platformWide(future, ADMIN, Optional.empty())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("future");
-        assertThatThrownBy(() -> fixture.services.revokeAllTokens().revokeAll(new RevokeAllTokensCommand(
-                Optional.of(ALICE), Optional.of(future), ADMIN, Optional.empty())))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(fixture.services.revokeAllTokens().revokeAll(
+                RevokeAllTokensCommand.platformWide(AS_ADMIN, future, Optional.empty())))
+                .isEqualTo(new Invalid(Field.CUTOFF, "the cut-off " + future + " is in the future; give an instant up to now"));
+        assertThat(fixture.services.revokeAllTokens().revokeAll(new RevokeAllTokensCommand(AS_ADMIN,
+                Optional.of(ALICE), Optional.of(future), Optional.empty())))
+                .isInstanceOf(Invalid.class).extracting(r -> ((Invalid) r).field()).isEqualTo(Field.CUTOFF);
 
         assertThat(validate(token).isValid()).isTrue();
         assertThat(fixture.events.of(SecurityEventType.SUBJECT_TOKENS_REVOKED)).isEmpty();
@@ -211,9 +226,56 @@ class RevokeTokensTest {
 
     @Test
     void aBlankSubjectIsRefused() {
-        assertThatThrownBy(() -> fixture.services.revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.ofSubject(" ", ADMIN, Optional.empty())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
+        assertThat(fixture.services.revokeAllTokens().revokeAll(
+                RevokeAllTokensCommand.ofSubject(AS_ADMIN, " ", Optional.empty())))
+                .isEqualTo(Invalid.blank(Field.SUBJECT));
+    }
+
+    @Test
+    void aSubjectJtiOrReasonOverItsLimitIsRefusedBeforeTheStoreSeesIt() {
+        String longSubject = "a".repeat(Limits.MAX_SUBJECT - 11) + "@example.com";
+        String longReason = "r".repeat(Limits.MAX_REASON + 1);
+
+        assertThat(fixture.services.revokeAllTokens().revokeAll(
+                RevokeAllTokensCommand.ofSubject(AS_ADMIN, longSubject, Optional.empty())))
+                .isEqualTo(Invalid.tooLong(Field.SUBJECT, Limits.MAX_SUBJECT));
+        assertThat(fixture.services.revokeAllTokens().revokeAll(
+                RevokeAllTokensCommand.ofSubject(AS_ADMIN, ALICE, Optional.of(longReason))))
+                .isEqualTo(Invalid.tooLong(Field.REASON, Limits.MAX_REASON));
+        assertThat(request(AS_ADMIN, "j".repeat(Limits.MAX_JTI + 1), null)).isEqualTo(Invalid.tooLong(Field.JTI, Limits.MAX_JTI));
+        assertThat(request(AS_ADMIN, "j", longReason)).isEqualTo(Invalid.tooLong(Field.REASON, Limits.MAX_REASON));
+        assertThat(fixture.events.all()).isEmpty();
+    }
+
+    @Test
+    void anOwnerRevokesTheirOwnTokenAndNobodyElsesNorAnUnknownJti() {
+        Actor alice = new Actor(ALICE, false, Actor.Kind.SESSION_TOKEN);
+        IssuedToken own = issue(ALICE);
+        IssuedToken bobs = issue(BOB);
+
+        assertThat(request(alice, own.jti(), null)).isInstanceOf(RevokeTokenResult.Revoked.class);
+        assertThat(request(alice, bobs.jti(), null)).isEqualTo(new RevokeTokenResult.NotVisible(bobs.jti()));
+        assertThat(request(alice, "minted-elsewhere", null)).isEqualTo(new RevokeTokenResult.NotVisible("minted-elsewhere"));
+
+        assertThat(code(validate(own))).isEqualTo(ValidationCode.TOKEN_REVOKED);
+        assertThat(validate(bobs).isValid()).isTrue();
+        assertThat(fixture.store.check("minted-elsewhere", null, null).isRevoked()).isFalse();
+    }
+
+    @Test
+    void aPresentedTokenIsTheActorsOwnWhenItsSubjectIsTheirsWhateverTheRegistrySays() {
+        Actor alice = new Actor(ALICE, false, Actor.Kind.SESSION_TOKEN);
+
+        RevokeTokenResult own = fixture.services.revokeToken().revoke(
+                RevokeTokenCommand.presented(alice, "presented-1", "Alice@Example.com", "oauth2_revoke"));
+        RevokeTokenResult other = fixture.services.revokeToken().revoke(
+                RevokeTokenCommand.presented(alice, "presented-2", BOB, "oauth2_revoke"));
+        RevokeTokenResult noSubject = fixture.services.revokeToken().revoke(
+                RevokeTokenCommand.presented(alice, "presented-3", null, "oauth2_revoke"));
+
+        assertThat(own).isInstanceOf(RevokeTokenResult.Revoked.class);
+        assertThat(other).isEqualTo(new RevokeTokenResult.NotVisible("presented-2"));
+        assertThat(noSubject).isEqualTo(new RevokeTokenResult.NotVisible("presented-3"));
     }
 
     @Test

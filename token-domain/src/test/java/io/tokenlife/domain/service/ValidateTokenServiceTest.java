@@ -2,6 +2,7 @@ package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.fakes.TestSettings;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.SecurityEvent;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValidateTokenServiceTest {
     private static final String ALICE = "alice@example.com";
     private static final String ADMIN = "admin@example.com";
+    private static final Actor AS_ADMIN = new Actor(ADMIN, true, Actor.Kind.SESSION_TOKEN);
 
     private DomainFixture fixture = DomainFixture.with();
 
@@ -74,8 +76,8 @@ class ValidateTokenServiceTest {
     }
 
     private void revokeAllOf(String subject, Instant before) {
-        fixture.services.revokeAllTokens().revokeAll(new RevokeAllTokensCommand(Optional.of(subject),
-                Optional.of(before), ADMIN, Optional.empty()));
+        fixture.services.revokeAllTokens().revokeAll(new RevokeAllTokensCommand(AS_ADMIN, Optional.of(subject),
+                Optional.of(before), Optional.empty()));
     }
 
     private static User user(String email, boolean active) {
@@ -337,7 +339,7 @@ class ValidateTokenServiceTest {
         @Test
         void aRevokedJtiIsRejectedAndReported() {
             TokenClaims claims = good().build();
-            fixture.services.revokeToken().revoke(new RevokeTokenCommand(claims.jti(), ADMIN, Optional.of("leaked")));
+            fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(AS_ADMIN, claims.jti(), Optional.of("leaked")));
 
             assertThat(rejected(claims)).isEqualTo(ValidationCode.TOKEN_REVOKED);
             List<SecurityEvent> events = fixture.events.of(SecurityEventType.TOKEN_REVOKED_PRESENTED);
@@ -381,7 +383,7 @@ class ValidateTokenServiceTest {
             TokenClaims later = good().issuedAt(cutoff.plusSeconds(1)).build();
             fixture.clock.advance(Duration.ofSeconds(5));
 
-            fixture.services.revokeAllTokens().revokeAll(RevokeAllTokensCommand.platformWide(cutoff, ADMIN,
+            fixture.services.revokeAllTokens().revokeAll(RevokeAllTokensCommand.platformWide(AS_ADMIN, cutoff,
                     Optional.of("key compromise")));
 
             assertThat(rejected(alice)).isEqualTo(ValidationCode.TOKEN_REVOKED);
@@ -480,7 +482,7 @@ class ValidateTokenServiceTest {
         }
     }
 
-    /** When two checks fail, the one earlier in SPEC.md §3 decides. */
+    /** When two checks fail, the one earlier in docs/explanation/token-lifecycle.md#validation decides. */
     @Nested
     class Order {
         private ValidationCode firstOf(UnaryOperator<TokenClaims.Builder> breakBoth) {
@@ -531,7 +533,7 @@ class ValidateTokenServiceTest {
         void anEnvironmentMismatchBeatsARevocation() {
             fixture = DomainFixture.with("VALIDATE_TOKEN_ENVIRONMENT", "true");
             TokenClaims claims = good().environment("production").build();
-            fixture.services.revokeToken().revoke(new RevokeTokenCommand(claims.jti(), ADMIN, Optional.empty()));
+            fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(AS_ADMIN, claims.jti(), Optional.empty()));
 
             assertThat(rejected(claims)).isEqualTo(ValidationCode.TOKEN_ENVIRONMENT_MISMATCH);
             assertThat(fixture.events.of(SecurityEventType.TOKEN_REVOKED_PRESENTED)).isEmpty();
@@ -543,8 +545,8 @@ class ValidateTokenServiceTest {
             fixture.users.put(user("bob@example.com", false));
             TokenClaims unknown = good().build();
             TokenClaims disabled = good().subject("bob@example.com").build();
-            fixture.services.revokeToken().revoke(new RevokeTokenCommand(unknown.jti(), ADMIN, Optional.empty()));
-            fixture.services.revokeToken().revoke(new RevokeTokenCommand(disabled.jti(), ADMIN, Optional.empty()));
+            fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(AS_ADMIN, unknown.jti(), Optional.empty()));
+            fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(AS_ADMIN, disabled.jti(), Optional.empty()));
 
             assertThat(rejected(unknown)).isEqualTo(ValidationCode.TOKEN_REVOKED);
             assertThat(rejected(disabled)).isEqualTo(ValidationCode.TOKEN_REVOKED);
@@ -578,7 +580,7 @@ class ValidateTokenServiceTest {
                 ValidationCode.TOKEN_REVOKED, b -> b.jti("revoked-jti"),
                 ValidationCode.USER_NOT_FOUND, b -> b.subject("nobody@example.com"),
                 ValidationCode.USER_DISABLED, b -> b.subject("bob@example.com"));
-        fixture.services.revokeToken().revoke(new RevokeTokenCommand("revoked-jti", ADMIN, Optional.empty()));
+        fixture.services.revokeToken().revoke(RevokeTokenCommand.byJti(AS_ADMIN, "revoked-jti", Optional.empty()));
 
         valid(good().build());
         assertThat(rejected(breakers.get(code).apply(good()).build())).isEqualTo(code);

@@ -26,7 +26,7 @@ class TokenlifeSettingsTest {
         return TokenlifeSettings.fromMap(map);
     }
 
-    /** The defaults of SPEC.md §2, written out here so a changed default fails this test. */
+    /** The defaults of docs/reference/configuration.md, written out here so a changed default fails this test. */
     private static final Map<ConfigVariable, String> SPEC_DEFAULTS = new EnumMap<>(ConfigVariable.class);
     /** How each variable shows in the parsed settings, as the same text as its default ("unset" when absent). */
     private static final Map<ConfigVariable, Function<TokenlifeSettings, String>> PARSED = new EnumMap<>(ConfigVariable.class);

@@ -2,14 +2,18 @@ package io.tokenlife.examples.embedded;
 
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
-import io.tokenlife.domain.policy.ValidationPolicy;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SecurityEvents;
-import io.tokenlife.domain.service.ValidateTokenService;
+import io.tokenlife.domain.port.out.SsoProviders;
+import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +45,11 @@ public final class TokenGate implements AutoCloseable {
 
         SecurityEvents events = event -> log.info("security_event={} {} {}",
                 event.type(), event.message(), event.fields());        // fields never hold a token
-        ValidationPolicy policy = ValidationPolicy.of(settings, persistence.revocationIndex(), persistence.users());
-        validate = new ValidateTokenService(jwt.verifier(), policy, persistence.registry(), events, clock);
+        UseCases useCases = UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), persistence.registry(),
+                persistence.revocations(), persistence.revocationIndex(), persistence.users(), persistence.passwords(),
+                new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), events, clock),
+                DomainSettings.from(settings));
+        validate = useCases.validateToken();                           // the platform's policy, steps 1-9
     }
 
     /** The caller behind a bearer token, or empty with the reason logged. */

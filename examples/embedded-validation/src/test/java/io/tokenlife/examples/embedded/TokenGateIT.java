@@ -2,13 +2,18 @@ package io.tokenlife.examples.embedded;
 
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
-import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +37,7 @@ class TokenGateIT {
             "DATABASE_URL", "jdbc:h2:mem:embedded-" + UUID.randomUUID());
     private final Clock clock = Clock.systemUTC();
     private PersistenceAdapters platformStore;
-    private TokenServices platform;
+    private UseCases platform;
     private TokenGate gate;
 
     @BeforeEach
@@ -42,9 +47,10 @@ class TokenGateIT {
         platformStore.migrate();
         platformStore.startRevocationSync();
         JwtAdapters jwt = JwtAdapters.create(settings, clock);
-        platform = new TokenServices(settings, new TokenServices.Ports(jwt.signer(), jwt.verifier(),
-                platformStore.registry(), platformStore.revocations(), platformStore.revocationIndex(),
-                platformStore.users(), platformStore.passwords(), new UuidJtiGenerator(), event -> { }, clock));
+        platform = UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), platformStore.registry(),
+                platformStore.revocations(), platformStore.revocationIndex(), platformStore.users(),
+                platformStore.passwords(), new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(),
+                event -> { }, clock), DomainSettings.from(settings));
         gate = new TokenGate(configuration, clock);
     }
 
@@ -65,7 +71,8 @@ class TokenGateIT {
         assertThat(gate.authenticate(token.substring(0, token.length() - 2) + "xx")).isEmpty();
         assertThat(gate.ready()).isTrue();
 
-        platform.revokeToken().revoke(new RevokeTokenCommand(issued.token().jti(), "admin@example.com", Optional.empty()));
+        platform.revokeToken().revoke(RevokeTokenCommand.byJti(Actor.operator("admin@example.com"), issued.token().jti(),
+                Optional.empty()));
 
         long deadline = System.nanoTime() + 2_000_000_000L; // H2 has no NOTIFY: the catch-up (250 ms) applies it
         while (gate.authenticate(token).isPresent() && System.nanoTime() < deadline) {

@@ -25,7 +25,7 @@ public final class Converters {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + value
+            throw new UsageException(option + ": '" + value
                     + "' is not an RFC 3339 instant such as 2026-01-01T10:00:00Z (or 'now')");
         }
     }

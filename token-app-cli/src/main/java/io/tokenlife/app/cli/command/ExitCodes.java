@@ -1,9 +1,7 @@
 package io.tokenlife.app.cli.command;
 
 import io.tokenlife.app.cli.port.CliFailure;
-import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.InvalidSettingsException;
 import picocli.CommandLine;
 
@@ -13,8 +11,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The one place where outcomes become exit codes: 0 success, 1 rejected or failed operation,
- * 2 bad usage. Commands return {@link #OK} or {@link #FAILED}; every exception lands here and becomes
- * one line on stderr that says what is wrong, never a stack trace.
+ * 2 bad usage. Commands return {@link #OK} or {@link #FAILED}, or throw a {@link UsageException} for what
+ * the operator typed (the domain's {@code Invalid} results among it); every exception lands here and
+ * becomes one line on stderr that says what is wrong, never a stack trace.
  */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     public static final int OK = 0;
@@ -48,7 +47,10 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         return USAGE;
     }
 
-    /** Bad input the domain refused is usage (2); infrastructure and refused operations are failures (1). */
+    /**
+     * Bad usage is 2; infrastructure and refused operations are failures (1), and so is anything unexpected,
+     * an {@code IllegalArgumentException} from below a command too: that is a bug, not the operator's input.
+     */
     public static Failure classify(Throwable e) {
         if (e instanceof InvalidSettingsException) {
             return new Failure(FAILED, "configuration error: " + e.getMessage());
@@ -59,10 +61,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         if (e instanceof StoreUnavailableException) {
             return new Failure(FAILED, "the database is unavailable, nothing was changed: " + e.getMessage());
         }
-        if (e instanceof IssuedTokenStore.DuplicateJtiException || e instanceof UserStore.DuplicateUserException) {
-            return new Failure(FAILED, e.getMessage());
-        }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof UsageException) {
             return new Failure(USAGE, e.getMessage());
         }
         if (e instanceof UncheckedIOException || e instanceof IOException) {

@@ -1,47 +1,47 @@
 package io.tokenlife.app.cli.port;
 
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.IssueTokenUseCase;
+import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.service.TokenServices;
-import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
+import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
+import io.tokenlife.domain.port.in.RevokeTokenUseCase;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
 import java.time.Clock;
+import java.util.Objects;
 
 /**
- * What the subcommands may use: the settings, the domain use cases with or without a database, and the
- * few CLI-only tools (decoding, keys, schema, users). Built lazily by the composition root, so that a
- * command that needs no database never opens one; tests hand the commands a context over fakes.
+ * Everything a subcommand may ask for in its constructor; the command-line factory hands each one only
+ * the parts it declares. Every part opens what it needs (configuration, keys, database) on first use,
+ * so that {@code token decode} reads nothing and {@code config check} opens no database. The use cases
+ * over the database throw {@link DatabaseUnavailableException} when it cannot be opened.
+ *
+ * @param operator who the CLI acts as ({@code cli:<OS user>}, recorded as {@code revoked_by})
+ * @param clock the clock the use cases run on, to show statuses consistently with them
  */
-public interface CliContext {
-    /** The configuration (environment plus {@code .env}); a bad value is an {@code InvalidSettingsException}. */
-    TokenlifeSettings settings();
-
-    /**
-     * The use cases over the configured database: opened, migrated, live revocations loaded.
-     * @throws DatabaseUnavailableException when the database cannot be opened
-     */
-    TokenServices services();
-
-    /**
-     * The use cases without any database: nothing is recorded, no revocation or user is known, and
-     * {@code REQUIRE_USER_IN_DB} is not applied.
-     */
-    TokenServices offlineServices();
-
-    /** User management over the database's user store (the domain's use case). */
-    ManageUsersUseCase users();
-
-    SchemaTool schema();
-
-    KeyTool keys();
-
-    TokenInspector inspector();
-
-    /** The clock the use cases run on, to show statuses consistently with them. */
-    Clock clock();
-
-    /** Who the CLI acts as, recorded as {@code revoked_by}: {@code cli:<OS user>}. */
-    String operator();
-
-    /** The whole standard input, for secrets and tokens that should not appear in shell history. */
-    String readStandardInput();
+public record CliContext(Configuration configuration, IssueTokenUseCase issue, OfflineIssuing offlineIssue,
+                         ValidateTokenUseCase validate, OfflineValidating offlineValidate, RevokeTokenUseCase revoke,
+                         RevokeAllTokensUseCase revokeAll, ListTokensUseCase list,
+                         PurgeExpiredUseCase purge, ManageUsersUseCase users, SchemaTool schema, KeyTool keys,
+                         TokenInspector inspector, StandardInput stdin, Actor operator, Clock clock) {
+    public CliContext {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(issue, "issue");
+        Objects.requireNonNull(offlineIssue, "offlineIssue");
+        Objects.requireNonNull(validate, "validate");
+        Objects.requireNonNull(offlineValidate, "offlineValidate");
+        Objects.requireNonNull(revoke, "revoke");
+        Objects.requireNonNull(revokeAll, "revokeAll");
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(inspector, "inspector");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(clock, "clock");
+    }
 }

@@ -4,15 +4,15 @@ import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
-import io.tokenlife.app.cli.port.KeyTool;
-import io.tokenlife.app.cli.port.SchemaTool;
-import io.tokenlife.app.cli.port.TokenInspector;
-import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.DotEnv;
 import io.tokenlife.domain.settings.TokenlifeSettings;
-import io.tokenlife.domain.settings.ValidationSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The CLI's composition root: settings, then adapters, then use cases, each built on first use so that
  * a command only opens what it needs ({@code token decode} reads nothing; {@code config check} opens no
- * database). The only class of the CLI that knows the adapter modules.
+ * database). The use cases come in two sets, over the configured database and without one. The only
+ * class of the CLI that knows the adapter modules.
  */
-public final class CliComposition implements CliContext, AutoCloseable {
+public final class CliComposition implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final InputStream stdin;
@@ -39,8 +41,8 @@ public final class CliComposition implements CliContext, AutoCloseable {
     private JwtAdapters jwt;
     private PersistenceAdapters persistence;
     private boolean migrated;
-    private TokenServices online;
-    private TokenServices offline;
+    private UseCases online;
+    private UseCases offline;
 
     private CliComposition(Map<String, String> environment, Path workingDirectory, InputStream stdin) {
         this.environment = Map.copyOf(environment);
@@ -53,73 +55,24 @@ public final class CliComposition implements CliContext, AutoCloseable {
         return new CliComposition(environment, workingDirectory, stdin);
     }
 
-    @Override
-    public TokenlifeSettings settings() {
-        if (settings == null) {
-            settings = TokenlifeSettings.fromMap(DotEnv.merge(environment, dotEnv()));
-        }
-        return settings;
-    }
-
-    @Override
-    public TokenServices services() {
-        if (online == null) {
-            PersistenceAdapters db = database(true);
-            run(db::startRevocationSync);
-            online = new TokenServices(settings(), new TokenServices.Ports(jwt().signer(), jwt().verifier(),
-                    db.registry(), db.revocations(), db.revocationIndex(), db.users(), db.passwords(),
-                    new UuidJtiGenerator(), events, clock));
-        }
-        return online;
-    }
-
-    @Override
-    public TokenServices offlineServices() {
-        if (offline == null) {
-            OfflineStores none = new OfflineStores();
-            offline = new TokenServices(withoutUserChecks(settings()), new TokenServices.Ports(jwt().signer(),
-                    jwt().verifier(), none, none, none, OfflineStores.noUsers(), none, new UuidJtiGenerator(), events, clock));
-        }
-        return offline;
-    }
-
-    @Override
-    public ManageUsersUseCase users() {
-        return services().manageUsers(database(true).users());
-    }
-
-    @Override
-    public SchemaTool schema() {
-        return new PersistenceSchemaTool(settings().database(), () -> database(false));
-    }
-
-    @Override
-    public KeyTool keys() {
-        return new AdapterKeyTool(this::settings, this::jwt);
-    }
-
-    @Override
-    public TokenInspector inspector() {
-        return new JsonTokenInspector();
-    }
-
-    @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public String operator() {
-        return "cli:" + System.getProperty("user.name", "unknown");
-    }
-
-    @Override
-    public String readStandardInput() {
-        try {
-            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read standard input", e);
-        }
+    /** The parts the subcommands ask for; nothing is opened until a part is used. */
+    public CliContext context() {
+        return new CliContext(this::settings,
+                command -> online().issueToken().issue(command),
+                command -> offline().issueToken().issue(command),
+                token -> online().validateToken().validate(token),
+                token -> offline().validateToken().validate(token),
+                command -> online().revokeToken().revoke(command),
+                command -> online().revokeAllTokens().revokeAll(command),
+                query -> online().listTokens().list(query),
+                () -> online().purgeExpired().purge(),
+                new LazyUserAdministration(() -> online().manageUsers()),
+                new PersistenceSchemaTool(() -> settings().database(), () -> database(false)),
+                new AdapterKeyTool(this::settings, this::jwt),
+                new JsonTokenInspector(),
+                this::readStandardInput,
+                Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
+                clock);
     }
 
     @Override
@@ -127,6 +80,34 @@ public final class CliComposition implements CliContext, AutoCloseable {
         if (persistence != null) {
             persistence.close();
         }
+    }
+
+    private TokenlifeSettings settings() {
+        if (settings == null) {
+            settings = TokenlifeSettings.fromMap(DotEnv.merge(environment, dotEnv()));
+        }
+        return settings;
+    }
+
+    /** Over the configured database: opened, migrated, live revocations loaded. */
+    private UseCases online() {
+        if (online == null) {
+            PersistenceAdapters db = database(true);
+            run(db::startRevocationSync);
+            online = UseCases.wire(new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
+                    db.revocationIndex(), db.users(), db.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
+                    ExternalTokenVerifier.none(), events, clock), DomainSettings.from(settings()));
+        }
+        return online;
+    }
+
+    /** Without any database: nothing is recorded, no revocation or user is known. */
+    private UseCases offline() {
+        if (offline == null) {
+            offline = UseCases.wire(Ports.offline(jwt().signer(), jwt().verifier(), new UuidJtiGenerator(), events,
+                    clock), DomainSettings.from(settings()).withoutUserChecks());
+        }
+        return offline;
     }
 
     private JwtAdapters jwt() {
@@ -152,7 +133,7 @@ public final class CliComposition implements CliContext, AutoCloseable {
         return persistence;
     }
 
-    private <T> T guard(java.util.function.Supplier<T> step) {
+    private <T> T guard(Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException e) {
@@ -167,12 +148,12 @@ public final class CliComposition implements CliContext, AutoCloseable {
         });
     }
 
-    /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied. */
-    private static TokenlifeSettings withoutUserChecks(TokenlifeSettings s) {
-        ValidationSettings v = s.validation();
-        ValidationSettings relaxed = new ValidationSettings(v.issuerVerification(), v.audienceVerification(), v.leeway(),
-                v.requireExpiration(), v.requireJti(), v.validateEnvironment(), false, v.verifiedTokenCacheSize());
-        return new TokenlifeSettings(s.environment(), s.jwt(), relaxed, s.issuance(), s.admin(), s.database(), s.server());
+    private String readStandardInput() {
+        try {
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input", e);
+        }
     }
 
     private Map<String, String> dotEnv() {

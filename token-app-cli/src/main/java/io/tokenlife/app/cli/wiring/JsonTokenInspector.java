@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.app.cli.port.TokenInspector;
+import io.tokenlife.domain.model.Limits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /** Decodes the header and claims of a compact JWS without verifying anything. */
 public final class JsonTokenInspector implements TokenInspector {
-    private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    private static final int MAX_TOKEN_LENGTH = Limits.MAX_TOKEN_CHARS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 
 /** {@code db migrate} and {@code db info} over the persistence adapter. */
 final class PersistenceSchemaTool implements SchemaTool {
-    private final DatabaseSettings database;
+    private final Supplier<DatabaseSettings> database;
     private final Supplier<PersistenceAdapters> open;
 
-    PersistenceSchemaTool(DatabaseSettings database, Supplier<PersistenceAdapters> open) {
+    PersistenceSchemaTool(Supplier<DatabaseSettings> database, Supplier<PersistenceAdapters> open) {
         this.database = database;
         this.open = open;
     }
@@ -24,12 +24,13 @@ final class PersistenceSchemaTool implements SchemaTool {
         try {
             return db.migrate();
         } catch (RuntimeException e) {
-            throw DatabaseFailures.unavailable(database, e);
+            throw DatabaseFailures.unavailable(database.get(), e);
         }
     }
 
     @Override
     public SchemaInfo info() {
+        DatabaseSettings database = this.database.get();
         String kind = database.isPostgres() ? "postgresql" : database.isEphemeral() ? "h2 (in memory, ephemeral)" : "h2 (file)";
         try {
             boolean reachable = open.get().isReachable();

@@ -22,7 +22,7 @@ class HelpVersionAndUsageTest {
 
     /** Every command path of the tree, e.g. ["token", "create"]. */
     private static List<List<String>> commandPaths() {
-        CommandLine root = CliApplication.commandLine(FakeCliContext.with(), new PrintWriter(new StringWriter()),
+        CommandLine root = CliApplication.commandLine(FakeCliContext.with().context(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         List<List<String>> paths = new ArrayList<>();
         collect(root, new ArrayList<>(), paths);

@@ -13,6 +13,11 @@ record ConsoleRequest(Context ctx, ConsoleSession.SignedIn session, ConsolePages
         return session.caller().subject();
     }
 
+    /** The signed-in admin as the actor of a command. */
+    io.tokenlife.domain.model.Actor actor() {
+        return session.caller().actor();
+    }
+
     /** A form field or query parameter, stripped; empty when absent or blank. */
     Optional<String> param(String name) {
         String value = form.containsKey(name) ? form.get(name) : ctx.queryParam(name);

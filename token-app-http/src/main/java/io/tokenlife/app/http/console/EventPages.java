@@ -4,6 +4,8 @@ import io.tokenlife.app.http.console.view.Views;
 import io.tokenlife.domain.model.SecurityEventPage;
 import io.tokenlife.domain.model.SecurityEventQuery;
 import io.tokenlife.domain.model.SecurityEventType;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListSecurityEventsResult;
 import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 
 import java.util.Arrays;
@@ -31,16 +33,15 @@ final class EventPages {
         request.param("subject").ifPresent(v -> typed.put("subject", v));
         Views.Form filters = Views.Form.of(typed);
         Optional<Long> before = request.param("before").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong);
-        SecurityEventPage page;
-        try {
-            page = events.list(new SecurityEventQuery(Optional.ofNullable(typed.get("type")),
-                    Optional.ofNullable(typed.get("subject")), before, PAGE_SIZE));
-        } catch (IllegalArgumentException e) {
+        ListSecurityEventsResult result = events.list(new SecurityEventQuery(Optional.ofNullable(typed.get("type")),
+                Optional.ofNullable(typed.get("subject")), before, PAGE_SIZE));
+        if (result instanceof Invalid invalid) {
             request.render(400, "events", request.layout("Security events", "events", null),
-                    new Views.EventsPage(FieldErrors.attach(filters, e.getMessage(), Set.of("type"), "subject"), TYPES,
-                            List.of(), null, false, null));
+                    new Views.EventsPage(FieldErrors.attach(filters, invalid, Set.of("type", "subject"), "subject"),
+                            TYPES, List.of(), null, false, null));
             return;
         }
+        SecurityEventPage page = ((ListSecurityEventsResult.Listed) result).page();
         String older = page.before().map(b -> "/admin/events?" + Views.query(typed) + "before=" + b).orElse(null);
         Views.Layout layout = page.thisProcessOnly()
                 ? request.pages().layout("Security events", "events", request.session(), null, true)

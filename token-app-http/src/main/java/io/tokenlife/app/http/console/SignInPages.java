@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tokenlife.app.http.console.view.Views;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.LoginThrottle;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Signing in and out. Sign-in is the platform's password login with source {@code admin_ui}, throttled
@@ -98,8 +98,9 @@ final class SignInPages {
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
         IssuedToken token = in.token();
         if (!in.platformAdmin() && !Boolean.TRUE.equals(token.claims().extra().get(Caller.ADMIN_CLAIM))) {
-            revoke.revoke(new RevokeTokenCommand(token.jti(), token.claims().subject(),
-                    Optional.of("console sign-in refused: no admin rights")));
+            String subject = token.claims().subject();
+            revoke.revoke(RevokeTokenCommand.presented(new Actor(subject, false, Actor.Kind.SESSION_TOKEN),
+                    token.jti(), subject, "console sign-in refused: no admin rights"));
             show(ctx, 403, form, "This account has no admin rights: the console is for administrators only.", null);
             return;
         }
@@ -117,7 +118,8 @@ final class SignInPages {
             return;
         }
         try {
-            revoke.revoke(new RevokeTokenCommand(jti, request.admin(), Optional.of("logout")));
+            Caller caller = request.session().caller();
+            revoke.revoke(RevokeTokenCommand.presented(caller.actor(), jti, caller.subject(), "logout"));
         } catch (StoreUnavailableException e) {
             pages.message(ctx, 503, "Signed out of this browser", null, "The session token could not be revoked "
                     + "because the database is unavailable; it stays valid until it expires.", "/admin/sign-in",

@@ -8,9 +8,14 @@ import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.CountTokensUseCase;
+import io.tokenlife.domain.port.in.FindTokenQuery;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListTokensQuery;
+import io.tokenlife.domain.port.in.ListTokensResult;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
+import io.tokenlife.domain.port.in.RevokeAllTokensResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
@@ -22,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry: search and filters with keyset paging, a token's metadata, revoking it, and revoking every
@@ -87,20 +93,22 @@ final class TokenPages {
         }
         TokenQuery query = new TokenQuery(Optional.empty(), status, source, use, text, request.param("after"),
                 PAGE_SIZE);
-        Page<TokenRecord> page;
+        ListTokensResult result;
         try {
-            page = list.list(query);
+            result = list.list(new ListTokensQuery(request.actor(), query));
         } catch (StoreUnavailableException e) {
             request.render(503, "tokens", request.pages().layout("Tokens", "tokens", request.session(), notice, true),
                     new Views.TokensPage(filters, List.of(), null, revokeAllUrl,
                             "The registry cannot be searched while the database is unavailable."));
             return;
-        } catch (IllegalArgumentException e) { // a cursor that is not one of ours
+        }
+        if (!(result instanceof ListTokensResult.Listed listed)) { // a cursor not of ours, or (never) forbidden
             request.render(400, "tokens", request.layout("Tokens", "tokens", notice),
                     new Views.TokensPage(filters, List.of(), null, revokeAllUrl, "That page link is not valid; "
                             + "search again."));
             return;
         }
+        Page<TokenRecord> page = listed.page();
         List<Views.TokenRow> rows = page.items().stream()
                 .map(t -> new Views.TokenRow(t, t.status(clock.instant()).wireName(), tokenUrl(t.jti()))).toList();
         String next = page.next().map(cursor -> "/admin/tokens?" + Views.query(typed) + "after=" + Views.url(cursor))
@@ -112,7 +120,7 @@ final class TokenPages {
     /** {@code GET /admin/tokens/{jti}}. */
     void show(ConsoleRequest request) {
         String jti = request.ctx().pathParam("jti");
-        Optional<TokenRecord> token = find.find(jti);
+        Optional<TokenRecord> token = find.find(new FindTokenQuery(request.actor(), jti));
         if (token.isEmpty()) {
             request.message(404, "No such token", "The registry has no token with this jti.", "/admin/tokens",
                     "Search the registry");
@@ -126,7 +134,8 @@ final class TokenPages {
     /** {@code POST /admin/tokens/revoke} with {@code jti} and an optional {@code reason}. */
     void revoke(ConsoleRequest request) {
         String jti = request.param("jti").orElse("");
-        Optional<TokenRecord> known = jti.isEmpty() ? Optional.empty() : find.find(jti);
+        Optional<TokenRecord> known = jti.isEmpty() ? Optional.empty()
+                : find.find(new FindTokenQuery(request.actor(), jti));
         if (known.isEmpty()) {
             request.message(404, "No such token", "The registry has no token with this jti; nothing was revoked.",
                     "/admin/tokens", "Search the registry");
@@ -143,9 +152,15 @@ final class TokenPages {
             showToken(request, 409, known.get(), form, notActive(known.get()), null);
             return;
         }
-        RevokeTokenResult result = revoke.revoke(new RevokeTokenCommand(jti, request.admin(), reason));
-        if (!result.newlyRevoked()) { // revoked by someone else between the check and now
-            TokenRecord now = find.find(jti).orElse(known.get());
+        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.byJti(request.actor(), jti, reason));
+        if (result instanceof Invalid invalid) {
+            showToken(request, 422, known.get(), FieldErrors.attach(form, invalid, Set.of("reason"), "reason"),
+                    null, null);
+            return;
+        }
+        if (!(result instanceof RevokeTokenResult.Revoked revoked) || !revoked.newlyRevoked()) {
+            // revoked by someone else between the check and now
+            TokenRecord now = find.find(new FindTokenQuery(request.actor(), jti)).orElse(known.get());
             showToken(request, 409, now, form, notActive(now), null);
             return;
         }
@@ -190,7 +205,15 @@ final class TokenPages {
             return;
         }
         long live = counts.liveTokensOf(subject.get());
-        revokeAll.revokeAll(RevokeAllTokensCommand.ofSubject(subject.get(), request.admin(), reason));
+        RevokeAllTokensResult result = revokeAll.revokeAll(RevokeAllTokensCommand.ofSubject(request.actor(),
+                subject.get(), reason));
+        if (result instanceof Invalid invalid) {
+            request.render(422, "revoke-subject", request.layout("Revoke all tokens", "tokens", null),
+                    new Views.RevokeSubjectPage(subject.get(), live, FieldErrors.attach(
+                            Views.Form.of(reason.map(r -> Map.of("reason", r)).orElse(Map.of())), invalid,
+                            Set.of("reason"), "reason")));
+            return;
+        }
         request.redirect("/admin/tokens?q=" + Views.url(subject.get()) + "&done=revoked-all&n=" + live);
     }
 

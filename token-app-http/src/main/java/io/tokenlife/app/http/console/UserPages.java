@@ -4,10 +4,12 @@ import io.tokenlife.app.http.console.view.Views;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.Secret;
 
 import java.util.LinkedHashMap;
@@ -55,14 +57,15 @@ final class UserPages {
             return;
         }
         String password = request.raw("password");
-        try {
-            users.create(new CreateUserCommand(typed.get("email"), Optional.ofNullable(typed.get("full_name")),
-                    password.isEmpty() ? Optional.empty() : Optional.of(new Secret(password)), admin));
-        } catch (UserStore.DuplicateUserException e) {
+        CreateUserResult result = users.create(new CreateUserCommand(request.actor(), typed.get("email"),
+                Optional.ofNullable(typed.get("full_name")),
+                password.isEmpty() ? Optional.empty() : Optional.of(new Secret(password)), admin));
+        if (result instanceof CreateUserResult.Taken) {
             showList(request, 409, form.withError("email", "A user with this e-mail already exists"), null);
             return;
-        } catch (IllegalArgumentException e) {
-            showList(request, 422, FieldErrors.attach(form, e.getMessage(), CREATE_FIELDS, "email"), null);
+        }
+        if (result instanceof Invalid invalid) {
+            showList(request, 422, FieldErrors.attach(form, invalid, CREATE_FIELDS, "email"), null);
             return;
         }
         request.redirect("/admin/users?done=created");
@@ -72,8 +75,8 @@ final class UserPages {
     void setActive(ConsoleRequest request) {
         Optional<Boolean> active = flag(request, "active");
         update(request, active.isPresent() ? Optional.empty() : Optional.of("active"),
-                new UpdateUserCommand(request.param("email").orElse(""), Optional.empty(), Optional.empty(),
-                        Optional.empty(), active, request.admin()),
+                new UpdateUserCommand(request.actor(), request.param("email").orElse(""), Optional.empty(),
+                        Optional.empty(), Optional.empty(), active),
                 active.orElse(true) ? "enabled" : "disabled");
     }
 
@@ -81,8 +84,8 @@ final class UserPages {
     void setAdmin(ConsoleRequest request) {
         Optional<Boolean> admin = flag(request, "admin");
         update(request, admin.isPresent() ? Optional.empty() : Optional.of("admin"),
-                new UpdateUserCommand(request.param("email").orElse(""), Optional.empty(), Optional.empty(), admin,
-                        Optional.empty(), request.admin()),
+                new UpdateUserCommand(request.actor(), request.param("email").orElse(""), Optional.empty(),
+                        Optional.empty(), admin, Optional.empty()),
                 admin.orElse(false) ? "admin" : "user");
     }
 
@@ -109,12 +112,11 @@ final class UserPages {
             showUser(request, 422, user.get(), Views.Form.empty().withError("password", "Enter the new password"), null);
             return;
         }
-        try {
-            users.update(new UpdateUserCommand(user.get().email(), Optional.empty(), Optional.of(new Secret(password)),
-                    Optional.empty(), Optional.empty(), request.admin()));
-        } catch (IllegalArgumentException e) {
-            showUser(request, 422, user.get(), FieldErrors.attach(Views.Form.empty(), e.getMessage(),
-                    Set.of("password"), "password"), null);
+        UpdateUserResult result = users.update(new UpdateUserCommand(request.actor(), user.get().email(),
+                Optional.empty(), Optional.of(new Secret(password)), Optional.empty(), Optional.empty()));
+        if (result instanceof Invalid invalid) {
+            showUser(request, 422, user.get(), FieldErrors.attach(Views.Form.empty(), invalid, Set.of("password"),
+                    "password"), null);
             return;
         }
         request.redirect(userUrl(user.get().email()) + "&done=password");
@@ -131,9 +133,10 @@ final class UserPages {
                     + "ask another administrator.", "/admin/users", "All users");
             return;
         }
-        if (users.update(command).isEmpty()) {
-            request.message(404, "No such user", "There is no user with this e-mail; nothing was changed.",
-                    "/admin/users", "All users");
+        UpdateUserResult result = users.update(command);
+        if (!(result instanceof UpdateUserResult.Updated)) {
+            request.message(result instanceof Invalid ? 400 : 404, "No such user",
+                    "There is no user with this e-mail; nothing was changed.", "/admin/users", "All users");
             return;
         }
         request.redirect("/admin/users?done=" + done);

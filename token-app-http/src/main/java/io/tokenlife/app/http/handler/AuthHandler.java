@@ -8,11 +8,14 @@ import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.LoginCommand;
 import io.tokenlife.domain.port.in.LoginResult;
 import io.tokenlife.domain.port.in.LoginUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.SsoLoginCommand;
 import io.tokenlife.domain.port.in.SsoLoginResult;
@@ -33,7 +36,6 @@ import java.util.Set;
  * consults the {@link LoginThrottle} before any password is checked, and writes the answer.
  */
 public final class AuthHandler {
-    static final int MAX_EMAIL_LENGTH = 320;
     private static final Set<String> LOGIN_FIELDS = Set.of("email", "password");
     private static final Set<String> SSO_FIELDS = Set.of("id_token");
 
@@ -88,7 +90,11 @@ public final class AuthHandler {
             throw ApiException.invalidRequest("the presented token has no jti and cannot be revoked; it stays valid "
                     + "until it expires");
         }
-        revoke.revoke(new RevokeTokenCommand(caller.jti(), caller.subject(), Optional.of("logout")));
+        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.presented(caller.actor(), caller.jti(),
+                caller.subject(), "logout"));
+        if (result instanceof Invalid invalid) {
+            throw ApiException.invalid(invalid);
+        }
         if (ctx.cookie(Authenticator.COOKIE) != null) {
             ctx.header("Set-Cookie", cookie("", 0));
         }
@@ -113,8 +119,9 @@ public final class AuthHandler {
     }
 
     private IssuedToken passwordLogin(Context ctx, String email, String password, TokenSource source) {
-        if (email.length() > MAX_EMAIL_LENGTH) {
-            throw ApiException.invalidRequest("the field 'email' is longer than " + MAX_EMAIL_LENGTH + " characters");
+        // bounded before the throttle keys on it and the directory is asked
+        if (email.length() > Limits.MAX_SUBJECT) {
+            throw ApiException.invalidRequest("the field 'email' is longer than " + Limits.MAX_SUBJECT + " characters");
         }
         String address = clientAddress(ctx);
         throttle.check(email, address);

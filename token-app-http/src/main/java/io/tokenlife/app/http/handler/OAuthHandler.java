@@ -8,21 +8,22 @@ import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
+import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * RFC 7009 revocation and RFC 7662 introspection, both for bearer-authenticated callers.
  *
  * <p>Revocation answers 200 whatever the token: unknown, invalid, expired, already revoked — and also
- * someone else's token, which a non-admin caller may not revoke. RFC 7009 §2.2 lets the server answer 200
- * when there is nothing to revoke, and answering the same for a token that is not the caller's
- * reveals nothing about it; that token stays valid.
+ * someone else's token, which a non-admin caller may not revoke (the domain decides, by the token's own
+ * subject). RFC 7009 §2.2 lets the server answer 200 when there is nothing to revoke, and answering the
+ * same for a token that is not the caller's reveals nothing about it; that token stays valid.
  */
 public final class OAuthHandler {
     private final ValidateTokenUseCase validate;
@@ -38,11 +39,12 @@ public final class OAuthHandler {
         Caller caller = Authenticator.caller(ctx);
         String token = tokenField(RequestBody.form(ctx));
         ValidationResult result = validate.validate(token);
-        if (result instanceof ValidationResult.Valid valid) {
+        if (result instanceof ValidationResult.Valid valid && valid.claims().hasJti()) {
             TokenClaims claims = valid.claims();
-            boolean own = claims.subject() != null && claims.subject().equalsIgnoreCase(caller.subject());
-            if (claims.hasJti() && (own || caller.admin())) {
-                revoke.revoke(new RevokeTokenCommand(claims.jti(), caller.subject(), Optional.of("oauth2_revoke")));
+            RevokeTokenResult revoked = revoke.revoke(RevokeTokenCommand.presented(caller.actor(), claims.jti(),
+                    claims.subject(), "oauth2_revoke"));
+            if (revoked instanceof Invalid invalid) {
+                throw ApiException.invalid(invalid);
             }
         }
         ctx.status(200).header("Cache-Control", "no-store");

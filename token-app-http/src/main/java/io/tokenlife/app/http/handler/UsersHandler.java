@@ -8,8 +8,11 @@ import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.settings.Secret;
 
 import java.util.Set;
@@ -17,7 +20,7 @@ import java.util.Set;
 /**
  * User administration for admins. The domain validates (a bad e-mail, a short password: 400 naming the
  * field) and revokes the tokens of a user who is disabled, demoted or given a new password; an e-mail
- * already taken is a 409 (mapped by the problem mapper).
+ * already taken is a 409.
  */
 public final class UsersHandler {
     private static final Set<String> CREATE_FIELDS = Set.of("email", "full_name", "password", "admin");
@@ -38,12 +41,16 @@ public final class UsersHandler {
     public void create(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, CREATE_FIELDS);
         String email = body.requiredString("email");
-        if (email.length() > AuthHandler.MAX_EMAIL_LENGTH) {
-            throw ApiException.invalidRequest("the field 'email' is longer than " + AuthHandler.MAX_EMAIL_LENGTH
-                    + " characters");
+        CreateUserResult result = users.create(new CreateUserCommand(Authenticator.caller(ctx).actor(), email,
+                body.optionalString("full_name"), body.optionalString("password").map(Secret::new),
+                body.optionalBoolean("admin").orElse(false)));
+        if (result instanceof CreateUserResult.Taken taken) {
+            throw ApiException.conflict(taken.detail());
         }
-        User user = users.create(new CreateUserCommand(email, body.optionalString("full_name"),
-                body.optionalString("password").map(Secret::new), body.optionalBoolean("admin").orElse(false)));
+        if (result instanceof Invalid invalid) {
+            throw ApiException.invalid(invalid);
+        }
+        User user = ((CreateUserResult.Created) result).user();
         ctx.status(201).header("Location", "/users/" + user.email());
         Responses.json(ctx, UserView.of(user));
     }
@@ -55,11 +62,16 @@ public final class UsersHandler {
         if (!body.hasAny(UPDATE_FIELDS)) {
             throw ApiException.invalidRequest("give at least one of: active, admin, full_name, password");
         }
-        UpdateUserCommand command = new UpdateUserCommand(email, body.optionalString("full_name"),
-                body.optionalString("password").map(Secret::new), body.optionalBoolean("admin"),
-                body.optionalBoolean("active"), Authenticator.caller(ctx).subject());
-        User user = users.update(command).orElseThrow(() ->
-                ApiException.notFound("no user '" + Responses.printable(email) + "'"));
-        Responses.json(ctx, UserView.of(user));
+        UpdateUserCommand command = new UpdateUserCommand(Authenticator.caller(ctx).actor(), email,
+                body.optionalString("full_name"), body.optionalString("password").map(Secret::new),
+                body.optionalBoolean("admin"), body.optionalBoolean("active"));
+        UpdateUserResult result = users.update(command);
+        if (result instanceof UpdateUserResult.NotFound) {
+            throw ApiException.notFound("no user '" + Responses.printable(email) + "'");
+        }
+        if (result instanceof Invalid invalid) {
+            throw ApiException.invalid(invalid);
+        }
+        Responses.json(ctx, UserView.of(((UpdateUserResult.Updated) result).user()));
     }
 }

@@ -8,7 +8,7 @@ public enum Access implements RouteRole {
     ANYONE,
     /** Any valid token, session or API. */
     BEARER,
-    /** A valid session token: API tokens cannot create or manage tokens (SPEC.md §4). */
+    /** A valid session token: API tokens cannot create or manage tokens (docs/reference/http-api.md#authentication). */
     SESSION,
     /** A valid token of an admin (the platform admin or a user marked admin). */
     ADMIN

@@ -1,6 +1,7 @@
 package io.tokenlife.app.http.web;
 
 import io.tokenlife.domain.model.ValidationCode;
+import io.tokenlife.domain.port.in.Invalid;
 
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,11 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException invalidRequest(String detail) {
         return new ApiException(400, "invalid_request", "Invalid request", detail, Map.of());
+    }
+
+    /** A command the domain refused for its input: 400 naming the field as the client sent it. */
+    public static ApiException invalid(Invalid invalid) {
+        return invalidRequest("the field '" + WireNames.of(invalid.field()) + "' is refused: " + invalid.detail());
     }
 
     public static ApiException tooLarge(String detail) {

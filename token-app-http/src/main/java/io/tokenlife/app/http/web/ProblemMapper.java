@@ -4,14 +4,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import io.tokenlife.domain.port.out.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where outcomes and failures become RFC 9457 problem documents: every exception a
  * handler throws, Javalin's own errors (unknown route, ...) and Jetty's errors before routing
- * (oversized headers, malformed requests).
+ * (oversized headers, malformed requests). Bad input reaches here only as an {@link ApiException} the
+ * handler made from a domain result; anything else from below a handler — an {@code
+ * IllegalArgumentException} too — is a bug: a logged 500.
  */
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -25,10 +26,6 @@ public final class ProblemMapper {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             render(ctx, ApiException.unavailable("the token store is unavailable; retry later"));
         });
-        config.routes.exception(UserStore.DuplicateUserException.class, (e, ctx) ->
-                render(ctx, ApiException.conflict(e.getMessage())));
-        config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
-                render(ctx, ApiException.invalidRequest(e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

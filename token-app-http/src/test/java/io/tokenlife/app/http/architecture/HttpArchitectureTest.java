@@ -13,10 +13,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class HttpArchitectureTest {
 
     @ArchTest
-    static final ArchRule handlers_use_domain_use_cases_and_the_model_never_adapters_or_outbound_ports = noClasses()
+    static final ArchRule handlers_use_single_use_cases_and_the_model_never_adapters_outbound_ports_or_the_assembly = noClasses()
             .that().resideInAPackage("io.tokenlife.app.http.handler..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tokenlife.adapters..",
-                    "io.tokenlife.domain.port.out..", "io.tokenlife.domain.service..");
+                    "io.tokenlife.domain.port.out..", "io.tokenlife.domain.service..", "io.tokenlife.domain.assembly..");
 
     @ArchTest
     static final ArchRule only_the_composition_root_touches_adapter_packages = noClasses()
@@ -25,7 +25,7 @@ class HttpArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.tokenlife.adapters..");
 
     @ArchTest
-    static final ArchRule the_http_application_gets_the_domain_through_token_services_and_use_cases = noClasses()
+    static final ArchRule the_http_application_gets_the_domain_as_use_cases_never_adapters_or_outbound_ports = noClasses()
             .that().haveFullyQualifiedName("io.tokenlife.app.http.HttpApplication")
             .should().dependOnClassesThat().resideInAnyPackage("io.tokenlife.adapters..", "io.tokenlife.domain.port.out..");
 

@@ -6,6 +6,9 @@ import io.tokenlife.app.http.HttpApplication;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
 import io.tokenlife.app.http.web.HttpMetrics;
+import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
 import io.tokenlife.domain.fakes.InMemoryUserDirectory;
@@ -17,14 +20,12 @@ import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.model.User;
-import io.tokenlife.domain.port.in.SsoLoginUseCase;
-import io.tokenlife.domain.port.out.ExternalTokenVerifier;
-import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.RevocationStore;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -50,21 +51,20 @@ public final class FixtureServer implements AutoCloseable {
             new AtomicReference<>(new ReadinessCheck.Readiness(true, true));
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final PlainPasswordHasher passwords = new PlainPasswordHasher();
-    public final TokenServices services;
+    public final UseCases services;
     public final HttpApplication app;
     public final Client client;
 
     private FixtureServer(TokenlifeSettings settings, Function<InMemoryTokenStore, RevocationStore> revocations) {
-        this.services = new TokenServices(settings, new TokenServices.Ports(codec, codec, store, revocations.apply(store), store,
-                users, passwords, new UuidJtiGenerator(), new Slf4jSecurityEvents(), clock));
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
-        SsoLoginUseCase sso = services.ssoLogin(SsoProviders.none(),
-                (provider, idToken) -> new ExternalTokenVerifier.Refused("no provider"), users);
+        this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store, users, passwords,
+                new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), new Slf4jSecurityEvents(),
+                clock), DomainSettings.from(settings));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
-        this.app = HttpApplication.create(new HttpApplication.Dependencies(services,
-                () -> "{\"keys\":[{\"kty\":\"oct-free\",\"kid\":\"fake\"}]}", readiness::get, metrics,
-                Optional.empty(), clock, services.manageUsers(users), sso)).start("127.0.0.1", 0);
+        this.app = HttpApplication.create(new HttpApplication.Dependencies(services, settings.server(),
+                settings.jwt().issuer(), () -> "{\"keys\":[{\"kty\":\"oct-free\",\"kid\":\"fake\"}]}",
+                readiness::get, metrics, clock)).start("127.0.0.1", 0);
         this.client = new Client("http://127.0.0.1:" + app.port());
     }
 

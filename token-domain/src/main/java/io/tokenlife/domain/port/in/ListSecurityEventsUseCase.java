@@ -1,9 +1,8 @@
 package io.tokenlife.domain.port.in;
 
-import io.tokenlife.domain.model.SecurityEventPage;
 import io.tokenlife.domain.model.SecurityEventQuery;
 
 /** The recent security events, newest first, filtered by type and subject (for operators). */
 public interface ListSecurityEventsUseCase {
-    SecurityEventPage list(SecurityEventQuery query);
+    ListSecurityEventsResult list(SecurityEventQuery query);
 }

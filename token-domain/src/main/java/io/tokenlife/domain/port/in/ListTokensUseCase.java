@@ -1,10 +1,6 @@
 package io.tokenlife.domain.port.in;
 
-import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.TokenQuery;
-import io.tokenlife.domain.model.TokenRecord;
-
-/** The registry, filtered and paged. Authorization (own tokens versus all) is the caller's. */
+/** The registry, filtered and paged: an admin sees every token, anyone else their own. */
 public interface ListTokensUseCase {
-    Page<TokenRecord> list(TokenQuery query);
+    ListTokensResult list(ListTokensQuery query);
 }

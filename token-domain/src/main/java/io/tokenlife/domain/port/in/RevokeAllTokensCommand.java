@@ -1,5 +1,7 @@
 package io.tokenlife.domain.port.in;
 
+import io.tokenlife.domain.model.Actor;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,20 +10,20 @@ import java.util.Optional;
  * Revoke every token of {@code subject} — or of everyone when empty — issued at or before {@code before}
  * (default: now).
  */
-public record RevokeAllTokensCommand(Optional<String> subject, Optional<Instant> before, String revokedBy,
+public record RevokeAllTokensCommand(Actor actor, Optional<String> subject, Optional<Instant> before,
                                      Optional<String> reason) {
     public RevokeAllTokensCommand {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(revokedBy, "revokedBy");
         Objects.requireNonNull(reason, "reason");
     }
 
-    public static RevokeAllTokensCommand ofSubject(String subject, String revokedBy, Optional<String> reason) {
-        return new RevokeAllTokensCommand(Optional.of(subject), Optional.empty(), revokedBy, reason);
+    public static RevokeAllTokensCommand ofSubject(Actor actor, String subject, Optional<String> reason) {
+        return new RevokeAllTokensCommand(actor, Optional.of(subject), Optional.empty(), reason);
     }
 
-    public static RevokeAllTokensCommand platformWide(Instant before, String revokedBy, Optional<String> reason) {
-        return new RevokeAllTokensCommand(Optional.empty(), Optional.of(before), revokedBy, reason);
+    public static RevokeAllTokensCommand platformWide(Actor actor, Instant before, Optional<String> reason) {
+        return new RevokeAllTokensCommand(actor, Optional.empty(), Optional.of(before), reason);
     }
 }

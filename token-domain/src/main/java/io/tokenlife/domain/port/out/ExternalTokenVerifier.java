@@ -12,6 +12,11 @@ import java.util.Objects;
 public interface ExternalTokenVerifier {
     Result verify(SsoProvider provider, String idToken);
 
+    /** Where no provider is trusted: every ID token is refused. */
+    static ExternalTokenVerifier none() {
+        return (provider, idToken) -> new Refused("no SSO provider is trusted here");
+    }
+
     sealed interface Result {
     }
 

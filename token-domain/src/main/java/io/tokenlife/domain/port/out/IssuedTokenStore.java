@@ -18,7 +18,10 @@ public interface IssuedTokenStore {
 
     Optional<TokenRecord> find(String jti);
 
-    /** Filtered and paged, newest first; {@code now} decides active versus expired. */
+    /**
+     * Filtered and paged, newest first; {@code now} decides active versus expired. A cursor this store did
+     * not hand out is an {@link InvalidCursorException}.
+     */
     Page<TokenRecord> list(TokenQuery query, Instant now);
 
     /** How many rows pass the query's filters (its cursor and limit are ignored). */
@@ -32,6 +35,13 @@ public interface IssuedTokenStore {
 
     /** Deletes rows whose {@code expires_at} is before {@code before}; returns how many. */
     int purgeExpired(Instant before);
+
+    /** The cursor of a listing is not one this store handed out (its format is the store's own). */
+    final class InvalidCursorException extends RuntimeException {
+        public InvalidCursorException() {
+            super("pass the 'next' value of the previous page unchanged", null, false, false);
+        }
+    }
 
     /** The jti was recorded before: a caller's jti is kept, so a reused one must be refused. */
     final class DuplicateJtiException extends RuntimeException {

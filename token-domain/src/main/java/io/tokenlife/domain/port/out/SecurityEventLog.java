@@ -10,4 +10,9 @@ import io.tokenlife.domain.model.SecurityEventQuery;
  */
 public interface SecurityEventLog {
     SecurityEventPage recent(SecurityEventQuery query);
+
+    /** A log that keeps nothing: every page is empty. */
+    static SecurityEventLog none() {
+        return query -> new SecurityEventPage(java.util.List.of(), java.util.Optional.empty(), false);
+    }
 }

@@ -6,18 +6,12 @@ import java.util.List;
 
 /** The write side of users, for admins (HTTP {@code /users}, CLI {@code user ...}). */
 public interface UserStore extends UserDirectory {
-    /** Creates a user; an e-mail already taken (case-insensitive) is a {@link DuplicateUserException}. */
-    void create(User user);
+    /** Creates a user; returns false, changing nothing, when the e-mail is taken (case-insensitive). */
+    boolean create(User user);
 
     /** Replaces the user with the same e-mail; returns false when there is none. */
     boolean update(User user);
 
     /** Every user, ordered by e-mail. */
     List<User> list();
-
-    final class DuplicateUserException extends RuntimeException {
-        public DuplicateUserException(String email) {
-            super("a user with e-mail '" + email + "' already exists");
-        }
-    }
 }

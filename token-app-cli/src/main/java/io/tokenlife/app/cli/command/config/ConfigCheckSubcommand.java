@@ -3,8 +3,9 @@ package io.tokenlife.app.cli.command.config;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.app.cli.port.Configuration;
+import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
 import io.tokenlife.domain.settings.InvalidSettingsException;
@@ -27,18 +28,22 @@ public final class ConfigCheckSubcommand extends CliCommand {
     @Option(names = "--json", description = "{\"ok\", \"errors\", \"warnings\", \"findings\": [{severity, code, variables, message}]}.")
     boolean json;
 
-    public ConfigCheckSubcommand(CliContext context) {
-        super(context);
+    private final Configuration configuration;
+    private final KeyTool keys;
+
+    public ConfigCheckSubcommand(Configuration configuration, KeyTool keys) {
+        this.configuration = configuration;
+        this.keys = keys;
     }
 
     @Override
     public Integer call() {
         List<ConfigurationFinding> findings = new ArrayList<>();
         try {
-            TokenlifeSettings settings = context.settings();
+            TokenlifeSettings settings = configuration.settings();
             findings.addAll(ConfigurationReview.review(settings));
             if (!ConfigurationReview.hasErrors(findings)) {
-                context.keys().checkConfiguredKeys();
+                keys.checkConfiguredKeys();
             }
         } catch (InvalidSettingsException e) {
             findings.add(new ConfigurationFinding(ConfigurationFinding.Severity.ERROR, "invalid_value",

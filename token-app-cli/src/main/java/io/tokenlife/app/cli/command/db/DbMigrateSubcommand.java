@@ -2,20 +2,25 @@ package io.tokenlife.app.cli.command.db;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.Configuration;
+import io.tokenlife.app.cli.port.SchemaTool;
 import picocli.CommandLine.Command;
 
 @Command(name = "migrate", description = "Apply the pending schema migrations (the service and the other commands also do at start).")
 public final class DbMigrateSubcommand extends CliCommand {
-    public DbMigrateSubcommand(CliContext context) {
-        super(context);
+    private final SchemaTool schema;
+    private final Configuration configuration;
+
+    public DbMigrateSubcommand(SchemaTool schema, Configuration configuration) {
+        this.schema = schema;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
-        int applied = context.schema().migrate();
-        out().println(applied == 0 ? "schema up to date at " + context.settings().database().redactedUrl()
-                : "applied " + applied + " migration(s) to " + context.settings().database().redactedUrl());
+        int applied = schema.migrate();
+        String database = configuration.settings().database().redactedUrl();
+        out().println(applied == 0 ? "schema up to date at " + database : "applied " + applied + " migration(s) to " + database);
         return ExitCodes.OK;
     }
 }

@@ -3,8 +3,8 @@ package io.tokenlife.app.cli.command.keys;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.Converters;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.KeyTool.GeneratedKey;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import picocli.CommandLine.Command;
@@ -33,13 +33,15 @@ public final class KeysGenerateSubcommand extends CliCommand {
     @Option(names = "--force", description = "Overwrite existing private.pem/public.pem.")
     boolean force;
 
-    public KeysGenerateSubcommand(CliContext context) {
-        super(context);
+    private final KeyTool keys;
+
+    public KeysGenerateSubcommand(KeyTool keys) {
+        this.keys = keys;
     }
 
     @Override
     public Integer call() {
-        GeneratedKey key = context.keys().generate(algorithm);
+        GeneratedKey key = keys.generate(algorithm);
         if (key.secret().isPresent()) {
             out().println(key.secret().get());
             err().println("set JWT_ALGORITHM=" + algorithm.joseName() + " and JWT_SECRET_KEY=<the line above>; keep it secret");

@@ -2,7 +2,7 @@ package io.tokenlife.app.cli.command.keys;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,13 +20,15 @@ public final class KeysJwksSubcommand extends CliCommand {
             + "when asymmetric, else guessed from the key: RS256, ES256/384/512 by curve, EdDSA)."})
     SigningAlgorithm algorithm;
 
-    public KeysJwksSubcommand(CliContext context) {
-        super(context);
+    private final KeyTool keys;
+
+    public KeysJwksSubcommand(KeyTool keys) {
+        this.keys = keys;
     }
 
     @Override
     public Integer call() {
-        out().println(context.keys().publicJwkSet(Optional.ofNullable(publicKey), Optional.ofNullable(algorithm)));
+        out().println(keys.publicJwkSet(Optional.ofNullable(publicKey), Optional.ofNullable(algorithm)));
         return ExitCodes.OK;
     }
 }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.app.cli.command.UsageException;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
+import io.tokenlife.app.cli.port.OfflineIssuing;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,14 +61,18 @@ public final class TokenCreateSubcommand extends CliCommand {
     @Option(names = "--no-db", description = "Do not open the database: the token is issued but not recorded.")
     boolean noDb;
 
-    public TokenCreateSubcommand(CliContext context) {
-        super(context);
+    private final IssueTokenUseCase issue;
+    private final OfflineIssuing offline;
+
+    public TokenCreateSubcommand(IssueTokenUseCase issue, OfflineIssuing offline) {
+        this.issue = issue;
+        this.offline = offline;
     }
 
     @Override
     public Integer call() {
         if (expMinutes != null && expMinutes <= 0) {
-            throw new IllegalArgumentException("--exp must be a positive number of minutes, got " + expMinutes);
+            throw new UsageException("--exp must be a positive number of minutes, got " + expMinutes);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         claims.forEach((k, v) -> extra.put(k, literal(v)));
@@ -75,16 +82,15 @@ public final class TokenCreateSubcommand extends CliCommand {
         IssueTokenCommand command = new IssueTokenCommand(subject, TokenSource.CLI, api ? TokenUse.API : TokenUse.SESSION,
                 expMinutes == null ? Expiry.byDefault() : Expiry.after(Duration.ofMinutes(expMinutes)),
                 Optional.ofNullable(scope), extra, Optional.ofNullable(jti), Optional.ofNullable(name));
-        TokenServices services;
+        IssueTokenResult result;
         try {
-            services = noDb ? context.offlineServices() : context.services();
+            result = (noDb ? offline : issue).issue(command);
         } catch (DatabaseUnavailableException e) {
             throw new DatabaseUnavailableException(e.getMessage()
                     + "; the token was not issued (use --no-db to issue it without recording it)", e);
         }
-        IssueTokenResult result = services.issueToken().issue(command);
-        if (result instanceof IssueTokenResult.Refused refused) {
-            err().println("token not issued: " + flag(refused.field()) + ": " + refused.detail());
+        if (result instanceof Invalid invalid) {
+            err().println("token not issued: " + Flags.describe(invalid));
             return ExitCodes.FAILED;
         }
         IssuedToken token = ((IssueTokenResult.Issued) result).token();
@@ -114,19 +120,5 @@ public final class TokenCreateSubcommand extends CliCommand {
             }
         }
         return value;
-    }
-
-    /** The domain names API fields; the operator typed flags. */
-    private static String flag(String field) {
-        switch (field) {
-            case "expires_in":
-            case "expires_in_days":
-            case "expires_at":
-                return "--exp";
-            case "claim":
-                return "--claim";
-            default:
-                return "--" + field;
-        }
     }
 }

@@ -3,7 +3,8 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.port.StandardInput;
+import io.tokenlife.app.cli.port.TokenInspector;
 import io.tokenlife.app.cli.port.TokenInspector.DecodedToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,13 +22,17 @@ public final class TokenDecodeSubcommand extends CliCommand {
     @Option(names = "--json", description = "One JSON object {\"header\":…,\"claims\":…} (the default prints both, labelled).")
     boolean json;
 
-    public TokenDecodeSubcommand(CliContext context) {
-        super(context);
+    private final TokenInspector inspector;
+    private final StandardInput stdin;
+
+    public TokenDecodeSubcommand(TokenInspector inspector, StandardInput stdin) {
+        this.inspector = inspector;
+        this.stdin = stdin;
     }
 
     @Override
     public Integer call() {
-        DecodedToken decoded = context.inspector().decode(orStandardInput(token));
+        DecodedToken decoded = inspector.decode(stdin.orValue(token));
         if (json) {
             Map<String, Object> both = new LinkedHashMap<>();
             both.put("header", decoded.header());

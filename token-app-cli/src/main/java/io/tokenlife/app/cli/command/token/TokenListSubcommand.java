@@ -3,16 +3,23 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.Converters;
 import io.tokenlife.app.cli.command.ExitCodes;
+import io.tokenlife.app.cli.command.Flags;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.command.UsageException;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.TokenStatus;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ListTokensQuery;
+import io.tokenlife.domain.port.in.ListTokensResult;
+import io.tokenlife.domain.port.in.ListTokensUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,16 +47,30 @@ public final class TokenListSubcommand extends CliCommand {
     @Option(names = "--json", description = "{\"items\": [...], \"next\": cursor or null}, the fields of GET /tokens.")
     boolean json;
 
-    public TokenListSubcommand(CliContext context) {
-        super(context);
+    private final ListTokensUseCase tokens;
+    private final Actor operator;
+    private final Clock clock;
+
+    public TokenListSubcommand(ListTokensUseCase tokens, Actor operator, Clock clock) {
+        this.tokens = tokens;
+        this.operator = operator;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
+        if (limit < 1 || limit > TokenQuery.MAX_LIMIT) {
+            throw new UsageException("--limit must be between 1 and " + TokenQuery.MAX_LIMIT + ", got " + limit);
+        }
         TokenQuery query = new TokenQuery(Optional.ofNullable(subject), Optional.ofNullable(status),
                 Optional.ofNullable(source), Optional.ofNullable(cursor), limit);
-        Page<TokenRecord> page = context.services().listTokens().list(query);
-        Instant now = context.clock().instant();
+        ListTokensResult result = tokens.list(new ListTokensQuery(operator, query));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        // the operator may list every token, so the result is never Forbidden
+        Page<TokenRecord> page = ((ListTokensResult.Listed) result).page();
+        Instant now = clock.instant();
         if (json) {
             out().println(JsonOutput.write(JsonOutput.items(
                     page.items().stream().map(t -> JsonOutput.token(t, now)).toList(), page.next().orElse(null))));

@@ -3,12 +3,16 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.Converters;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensResult;
+import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.util.Optional;
 
 @Command(name = "revoke-all", description = {"Revoke every token of every subject issued at or before an instant.",
@@ -21,16 +25,24 @@ public final class TokenRevokeAllSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    public TokenRevokeAllSubcommand(CliContext context) {
-        super(context);
+    private final RevokeAllTokensUseCase revokeAll;
+    private final Actor operator;
+    private final Clock clock;
+
+    public TokenRevokeAllSubcommand(RevokeAllTokensUseCase revokeAll, Actor operator, Clock clock) {
+        this.revokeAll = revokeAll;
+        this.operator = operator;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() {
-        RevokeAllTokensResult result = context.services().revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.platformWide(
-                        Converters.rfc3339("--before", before, context.clock()), context.operator(), Optional.ofNullable(reason)));
-        out().println("revoked every token issued at or before " + result.cutoff());
+        RevokeAllTokensResult result = revokeAll.revokeAll(RevokeAllTokensCommand.platformWide(operator,
+                Converters.rfc3339("--before", before, clock), Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        out().println("revoked every token issued at or before " + ((RevokeAllTokensResult.Revoked) result).cutoff());
         return ExitCodes.OK;
     }
 }

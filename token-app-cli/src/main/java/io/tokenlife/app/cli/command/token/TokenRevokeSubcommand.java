@@ -2,11 +2,12 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
-import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,23 +23,29 @@ public final class TokenRevokeSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    public TokenRevokeSubcommand(CliContext context) {
-        super(context);
+    private final RevokeTokenUseCase revoke;
+    private final Actor operator;
+
+    public TokenRevokeSubcommand(RevokeTokenUseCase revoke, Actor operator) {
+        this.revoke = revoke;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        TokenServices services = context.services();
-        Optional<TokenRecord> known = services.findToken().find(jti);
-        RevokeTokenResult result = services.revokeToken().revoke(
-                new RevokeTokenCommand(jti, context.operator(), Optional.ofNullable(reason)));
-        if (!result.newlyRevoked()) {
+        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.byJti(operator, jti, Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        // the operator may revoke every token, so the result is always Revoked
+        RevokeTokenResult.Revoked revoked = (RevokeTokenResult.Revoked) result;
+        if (!revoked.newlyRevoked()) {
             out().println("jti " + jti + " was already revoked; nothing changed");
-        } else if (known.isEmpty()) {
-            out().println("revoked jti " + jti + " at " + result.revokedAt()
+        } else if (revoked.subject().isEmpty()) {
+            out().println("revoked jti " + jti + " at " + revoked.revokedAt()
                     + " (it was not in the registry; the revocation is recorded anyway)");
         } else {
-            out().println("revoked jti " + jti + " of " + known.get().subject() + " at " + result.revokedAt());
+            out().println("revoked jti " + jti + " of " + revoked.subject().get() + " at " + revoked.revokedAt());
         }
         return ExitCodes.OK;
     }

@@ -2,9 +2,12 @@ package io.tokenlife.app.cli.command.token;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
 import io.tokenlife.domain.port.in.RevokeAllTokensResult;
+import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,16 +22,24 @@ public final class TokenRevokeSubjectSubcommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "R", description = "Why, recorded with the revocation.")
     String reason;
 
-    public TokenRevokeSubjectSubcommand(CliContext context) {
-        super(context);
+    private final RevokeAllTokensUseCase revokeAll;
+    private final Actor operator;
+
+    public TokenRevokeSubjectSubcommand(RevokeAllTokensUseCase revokeAll, Actor operator) {
+        this.revokeAll = revokeAll;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        RevokeAllTokensResult result = context.services().revokeAllTokens().revokeAll(
-                RevokeAllTokensCommand.ofSubject(subject, context.operator(), Optional.ofNullable(reason)));
-        out().println("revoked every token of " + result.subject().orElse(subject) + " issued at or before "
-                + result.cutoff());
+        RevokeAllTokensResult result = revokeAll.revokeAll(
+                RevokeAllTokensCommand.ofSubject(operator, subject, Optional.ofNullable(reason)));
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        RevokeAllTokensResult.Revoked revoked = (RevokeAllTokensResult.Revoked) result;
+        out().println("revoked every token of " + revoked.subject().orElse(subject) + " issued at or before "
+                + revoked.cutoff());
         return ExitCodes.OK;
     }
 }

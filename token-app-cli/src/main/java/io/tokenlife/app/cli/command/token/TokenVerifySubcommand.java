@@ -3,11 +3,12 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
+import io.tokenlife.app.cli.port.OfflineValidating;
+import io.tokenlife.app.cli.port.StandardInput;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
-import io.tokenlife.domain.service.TokenServices;
+import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,32 +31,35 @@ public final class TokenVerifySubcommand extends CliCommand {
     @Option(names = "--no-db", description = "Do not open the database: skip the revocation and user checks.")
     boolean noDb;
 
-    public TokenVerifySubcommand(CliContext context) {
-        super(context);
+    private final ValidateTokenUseCase validate;
+    private final OfflineValidating offline;
+    private final StandardInput stdin;
+
+    public TokenVerifySubcommand(ValidateTokenUseCase validate, OfflineValidating offline, StandardInput stdin) {
+        this.validate = validate;
+        this.offline = offline;
+        this.stdin = stdin;
     }
 
     @Override
     public Integer call() {
-        String compact = orStandardInput(token);
-        boolean offline = noDb;
-        TokenServices services;
-        if (noDb) {
-            services = context.offlineServices();
-        } else {
+        String compact = stdin.orValue(token);
+        ValidationResult result = null;
+        boolean withoutDatabase = noDb;
+        if (!noDb) {
             try {
-                services = context.services();
+                result = validate.validate(compact);
             } catch (DatabaseUnavailableException e) {
                 err().println("warning: " + e.getMessage());
-                services = context.offlineServices();
-                offline = true;
+                withoutDatabase = true;
             }
         }
-        List<String> skipped = offline ? List.of("revocation", "user") : List.of();
-        if (offline) {
+        List<String> skipped = withoutDatabase ? List.of("revocation", "user") : List.of();
+        if (withoutDatabase) {
             err().println("note: verified without the database: revocations and users (REQUIRE_USER_IN_DB) "
                     + "were NOT checked");
+            result = offline.validate(compact);
         }
-        ValidationResult result = services.validateToken().validate(compact);
         if (json) {
             out().println(JsonOutput.write(verdict(result, skipped)));
         } else {

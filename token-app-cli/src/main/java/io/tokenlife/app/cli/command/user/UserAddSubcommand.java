@@ -2,9 +2,16 @@ package io.tokenlife.app.cli.command.user;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.app.cli.command.UsageException;
+import io.tokenlife.app.cli.port.CliFailure;
+import io.tokenlife.app.cli.port.StandardInput;
+import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
+import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.settings.Secret;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,17 +44,31 @@ public final class UserAddSubcommand extends CliCommand {
         String value;
     }
 
-    public UserAddSubcommand(CliContext context) {
-        super(context);
+    private final ManageUsersUseCase users;
+    private final StandardInput stdin;
+    private final Actor operator;
+
+    public UserAddSubcommand(ManageUsersUseCase users, StandardInput stdin, Actor operator) {
+        this.users = users;
+        this.stdin = stdin;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
         Optional<Secret> secret = Optional.empty();
         if (password != null) {
-            secret = Optional.of(new Secret(password.stdin ? firstLine(context.readStandardInput()) : password.value));
+            secret = Optional.of(new Secret(password.stdin ? firstLine(stdin.readAll()) : password.value));
         }
-        User user = context.users().create(new CreateUserCommand(email, Optional.ofNullable(fullName), secret, admin));
+        CreateUserResult result = users.create(new CreateUserCommand(operator, email, Optional.ofNullable(fullName),
+                secret, admin));
+        if (result instanceof CreateUserResult.Taken taken) {
+            throw new CliFailure(taken.detail());
+        }
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        User user = ((CreateUserResult.Created) result).user();
         out().println("added user " + user.email() + (user.admin() ? " (admin)" : "")
                 + (secret.isEmpty() ? " without a password (SSO only)" : ""));
         return ExitCodes.OK;
@@ -56,7 +77,7 @@ public final class UserAddSubcommand extends CliCommand {
     private static String firstLine(String input) {
         String line = input.lines().findFirst().orElse("");
         if (line.isEmpty()) {
-            throw new IllegalArgumentException("--password-stdin: standard input is empty");
+            throw new UsageException("--password-stdin: standard input is empty");
         }
         return line;
     }

@@ -2,9 +2,12 @@ package io.tokenlife.app.cli.command.user;
 
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
-import io.tokenlife.app.cli.port.CliContext;
-import io.tokenlife.domain.model.User;
+import io.tokenlife.app.cli.command.Flags;
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.port.in.UpdateUserResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,19 +19,27 @@ public final class UserDisableSubcommand extends CliCommand {
     @Parameters(paramLabel = "EMAIL", description = "The user's e-mail address.")
     String email;
 
-    public UserDisableSubcommand(CliContext context) {
-        super(context);
+    private final ManageUsersUseCase users;
+    private final Actor operator;
+
+    public UserDisableSubcommand(ManageUsersUseCase users, Actor operator) {
+        this.users = users;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
-        Optional<User> disabled = context.users().update(new UpdateUserCommand(email, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(false), context.operator()));
-        if (disabled.isEmpty()) {
+        UpdateUserResult result = users.update(new UpdateUserCommand(operator, email, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(false)));
+        if (result instanceof UpdateUserResult.NotFound) {
             err().println("no user with e-mail '" + email + "'");
             return ExitCodes.FAILED;
         }
-        out().println("disabled user " + disabled.get().email() + " and revoked the tokens issued to them until now");
+        if (result instanceof Invalid invalid) {
+            throw Flags.usage(invalid);
+        }
+        out().println("disabled user " + ((UpdateUserResult.Updated) result).user().email()
+                + " and revoked the tokens issued to them until now");
         return ExitCodes.OK;
     }
 }

@@ -3,8 +3,8 @@ package io.tokenlife.app.cli.command.user;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
-import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,19 +17,21 @@ public final class UserListSubcommand extends CliCommand {
     @Option(names = "--json", description = "{\"items\": [...], \"next\": null}, the fields of GET /users.")
     boolean json;
 
-    public UserListSubcommand(CliContext context) {
-        super(context);
+    private final ManageUsersUseCase users;
+
+    public UserListSubcommand(ManageUsersUseCase users) {
+        this.users = users;
     }
 
     @Override
     public Integer call() {
-        List<User> users = context.users().list();
+        List<User> all = users.list();
         if (json) {
-            out().println(JsonOutput.write(JsonOutput.items(users.stream().map(JsonOutput::user).toList(), null)));
+            out().println(JsonOutput.write(JsonOutput.items(all.stream().map(JsonOutput::user).toList(), null)));
             return ExitCodes.OK;
         }
         out().printf(ROW, "EMAIL", "FULL_NAME", "ADMIN", "ACTIVE", "CREATED_AT");
-        for (User u : users) {
+        for (User u : all) {
             out().printf(ROW, u.email(), u.fullName() == null ? "" : u.fullName(), u.admin(), u.active(), u.createdAt());
         }
         return ExitCodes.OK;

@@ -1,6 +1,5 @@
-package io.tokenlife.app.cli.wiring;
+package io.tokenlife.domain.assembly;
 
-import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
@@ -13,18 +12,16 @@ import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
-import io.tokenlife.domain.port.out.UserDirectory;
+import io.tokenlife.domain.port.out.StoreUnavailableException;
+import io.tokenlife.domain.port.out.UserStore;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The ports of a CLI run without a database: issuing records nothing, no token is revoked, no user is
- * known. Anything that would need durability refuses with a message saying so.
- */
-final class OfflineStores implements IssuedTokenStore, RevocationStore, RevocationIndex, PasswordHasher {
+/** The stores of {@link Ports#offline}: nothing is recorded or known; durable writes refuse. */
+final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationIndex, PasswordHasher {
     private static final String NEEDS_DB = "this operation needs the database; it is not available without one";
 
     @Override
@@ -59,22 +56,22 @@ final class OfflineStores implements IssuedTokenStore, RevocationStore, Revocati
 
     @Override
     public int purgeExpired(Instant before) {
-        throw new CliFailure(NEEDS_DB);
+        throw needsDatabase();
     }
 
     @Override
     public boolean revoke(Revocation revocation) {
-        throw new CliFailure(NEEDS_DB);
+        throw needsDatabase();
     }
 
     @Override
     public void revokeAll(RevocationCutoff cutoff) {
-        throw new CliFailure(NEEDS_DB);
+        throw needsDatabase();
     }
 
     @Override
     public int purgeExpiredRevocations(Instant before) {
-        throw new CliFailure(NEEDS_DB);
+        throw needsDatabase();
     }
 
     @Override
@@ -82,18 +79,40 @@ final class OfflineStores implements IssuedTokenStore, RevocationStore, Revocati
         return RevocationState.NOT_REVOKED;
     }
 
-    /** No user is known without the database. */
-    static UserDirectory noUsers() {
-        return email -> Optional.<User>empty();
-    }
-
     @Override
     public String hash(String password) {
-        throw new CliFailure(NEEDS_DB);
+        throw needsDatabase();
     }
 
     @Override
     public boolean matches(String password, String hash) {
         return false;
+    }
+
+    private static StoreUnavailableException needsDatabase() {
+        return new StoreUnavailableException(NEEDS_DB, null);
+    }
+
+    /** No user is known without the database. */
+    static final class NoUsers implements UserStore {
+        @Override
+        public Optional<User> find(String email) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean create(User user) {
+            throw needsDatabase();
+        }
+
+        @Override
+        public boolean update(User user) {
+            throw needsDatabase();
+        }
+
+        @Override
+        public List<User> list() {
+            return List.of();
+        }
     }
 }

@@ -1,0 +1,51 @@
+package io.tokenlife.domain.assembly;
+
+import io.tokenlife.domain.settings.AdminSettings;
+import io.tokenlife.domain.settings.BootstrapAdmin;
+import io.tokenlife.domain.settings.IssuanceSettings;
+import io.tokenlife.domain.settings.PlatformIdentity;
+import io.tokenlife.domain.settings.RevocationSettings;
+import io.tokenlife.domain.settings.TokenlifeSettings;
+import io.tokenlife.domain.settings.ValidationSettings;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The part of the configuration the use cases read, cut into the slices each service is handed: never
+ * the database URL, the keys or the HTTP settings. Mapped once from the parsed configuration.
+ */
+public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
+                             AdminSettings admin) {
+    public DomainSettings {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(issuance, "issuance");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(admin, "admin");
+    }
+
+    public static DomainSettings from(TokenlifeSettings s) {
+        return new DomainSettings(new PlatformIdentity(s.jwt().issuer(), s.jwt().audience(), s.environment()),
+                s.issuance(), s.validation(), s.admin());
+    }
+
+    /** The bootstrap admin; REQUIRE_USER_IN_DB disables the bootstrap. */
+    public BootstrapAdmin bootstrapAdmin() {
+        return new BootstrapAdmin(admin.platformAdminEmail(),
+                validation.requireUserInDb() ? Optional.empty() : admin.platformAdminPassword());
+    }
+
+    /** No token we accept lives longer than the API maximum; without required expiry, any may live forever. */
+    public RevocationSettings revocation() {
+        return new RevocationSettings(validation.leeway(), validation.requireExpiration()
+                ? Optional.of(issuance.apiTokenMaxLifetime()) : Optional.empty());
+    }
+
+    /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied (the CLI's offline mode). */
+    public DomainSettings withoutUserChecks() {
+        ValidationSettings v = validation;
+        return new DomainSettings(identity, issuance, new ValidationSettings(v.issuerVerification(),
+                v.audienceVerification(), v.leeway(), v.requireExpiration(), v.requireJti(), v.validateEnvironment(),
+                false, v.verifiedTokenCacheSize()), admin);
+    }
+}

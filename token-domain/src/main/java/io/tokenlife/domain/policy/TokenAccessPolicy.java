@@ -1,0 +1,39 @@
+package io.tokenlife.domain.policy;
+
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.TokenRecord;
+
+import java.util.Optional;
+
+/**
+ * Who may see, list and revoke which tokens (SPEC.md §4): an admin (and the CLI's operator) every token,
+ * anyone else their own. The find, list and revoke use cases ask here, whatever edge they serve.
+ */
+public final class TokenAccessPolicy {
+    private TokenAccessPolicy() {
+    }
+
+    public static boolean maySee(Actor actor, TokenRecord token) {
+        return actor.admin() || actor.is(token.subject());
+    }
+
+    /**
+     * An admin may revoke any jti, also one the registry never saw (a token minted elsewhere with our key);
+     * anyone else only a token whose owner is known to be them.
+     */
+    public static boolean mayRevoke(Actor actor, Optional<String> owner) {
+        return actor.admin() || owner.map(actor::is).orElse(false);
+    }
+
+    /** The listing the actor may have: an admin's as asked, anyone else's limited to their own tokens. */
+    public static Optional<TokenQuery> listable(Actor actor, TokenQuery query) {
+        if (actor.admin()) {
+            return Optional.of(query);
+        }
+        if (query.subject().isPresent() && !actor.is(query.subject().get())) {
+            return Optional.empty();
+        }
+        return Optional.of(query.withSubject(actor.subject()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.tokenlife.domain.policy;
+
+import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.TokenUse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Owner or admin" (SPEC.md §4), for every edge: find, list and revoke ask here. */
+class TokenAccessPolicyTest {
+    private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Actor ALICE = new Caller("Alice@Example.com", "j1", TokenUse.SESSION, false, false).actor();
+    private static final Actor CAROL = new Caller("carol@example.com", "j2", TokenUse.SESSION, true, false).actor();
+    private static final Actor OPERATOR = Actor.operator("cli:ops");
+
+    private static TokenRecord tokenOf(String subject) {
+        return new TokenRecord("jti-" + subject, subject, TokenSource.API, TokenUse.API, "n", null, T, null,
+                null, null, null, null);
+    }
+
+    @Test
+    void anOwnerMayAccessOwnTokensOnly() {
+        assertThat(TokenAccessPolicy.maySee(ALICE, tokenOf("alice@example.com"))).isTrue();
+        assertThat(TokenAccessPolicy.maySee(ALICE, tokenOf("ALICE@example.com"))).isTrue();
+        assertThat(TokenAccessPolicy.maySee(ALICE, tokenOf("bob@example.com"))).isFalse();
+    }
+
+    @Test
+    void anAdminMayAccessEveryonesTokens() {
+        assertThat(TokenAccessPolicy.maySee(CAROL, tokenOf("bob@example.com"))).isTrue();
+        assertThat(TokenAccessPolicy.maySee(CAROL, tokenOf("carol@example.com"))).isTrue();
+        assertThat(TokenAccessPolicy.maySee(OPERATOR, tokenOf("bob@example.com"))).as("the CLI's operator").isTrue();
+    }
+
+    @Test
+    void onlyAnAdminMayRevokeATokenWhoseOwnerIsUnknown() {
+        assertThat(TokenAccessPolicy.mayRevoke(ALICE, Optional.of("alice@example.com"))).isTrue();
+        assertThat(TokenAccessPolicy.mayRevoke(ALICE, Optional.of("bob@example.com"))).isFalse();
+        assertThat(TokenAccessPolicy.mayRevoke(ALICE, Optional.empty())).isFalse();
+        assertThat(TokenAccessPolicy.mayRevoke(CAROL, Optional.empty())).isTrue();
+        assertThat(TokenAccessPolicy.mayRevoke(OPERATOR, Optional.of("bob@example.com"))).isTrue();
+    }
+
+    @Test
+    void aListingIsLimitedToTheActorsOwnTokensUnlessTheActorIsAnAdmin() {
+        TokenQuery all = TokenQuery.all();
+        TokenQuery bobs = all.withSubject("bob@example.com");
+
+        assertThat(TokenAccessPolicy.listable(ALICE, all)).contains(all.withSubject("alice@example.com"));
+        assertThat(TokenAccessPolicy.listable(ALICE, all.withSubject("ALICE@example.com")))
+                .contains(all.withSubject("alice@example.com"));
+        assertThat(TokenAccessPolicy.listable(ALICE, bobs)).isEmpty();
+        assertThat(TokenAccessPolicy.listable(CAROL, all)).contains(all);
+        assertThat(TokenAccessPolicy.listable(CAROL, bobs)).contains(bobs);
+    }
+}
