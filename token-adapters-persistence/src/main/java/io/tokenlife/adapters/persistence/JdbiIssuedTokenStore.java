@@ -2,6 +2,7 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,18 +102,12 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
     public Page<TokenRecord> list(TokenQuery query, Instant now) {
         Optional<KeysetCursor> after = query.cursor().map(KeysetCursor::decode);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM issued_tokens WHERE 1 = 1");
-        query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
-        query.source().ifPresent(s -> sql.append(" AND source = :source"));
-        query.status().ifPresent(s -> sql.append(statusFilter(s)));
+        appendFilters(sql, query);
         after.ifPresent(c -> sql.append(" AND (issued_at < :afterIssuedAt OR (issued_at = :afterIssuedAt AND jti > :afterJti))"));
         sql.append(" ORDER BY issued_at DESC, jti ASC LIMIT :limit");
         List<TokenRecord> rows = db.withHandle("list tokens", h -> {
             Query q = h.createQuery(sql.toString()).bind("limit", query.limit() + 1);
-            query.subject().ifPresent(s -> q.bind("subject", s));
-            query.source().ifPresent(s -> q.bind("source", s.wireName()));
-            if (query.status().isPresent()) {
-                q.bind("now", now.toEpochMilli());
-            }
+            bindFilters(q, query, now);
             after.ifPresent(c -> q.bind("afterIssuedAt", c.issuedAtMillis()).bind("afterJti", c.jti()));
             return q.map(ROW).list();
         });
@@ -120,6 +117,64 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         List<TokenRecord> page = new ArrayList<>(rows.subList(0, query.limit()));
         TokenRecord last = page.get(page.size() - 1);
         return new Page<>(page, Optional.of(new KeysetCursor(last.issuedAt().toEpochMilli(), last.jti()).encode()));
+    }
+
+    @Override
+    public long count(TokenQuery query, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM issued_tokens WHERE 1 = 1");
+        appendFilters(sql, query);
+        return db.withHandle("count tokens", h -> {
+            Query q = h.createQuery(sql.toString());
+            bindFilters(q, query, now);
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    @Override
+    public TokenCounts counts(Instant now, Instant revokedSince) {
+        return db.withHandle("count tokens", h -> {
+            Map<TokenSource, Long> bySource = new EnumMap<>(TokenSource.class);
+            Map<TokenUse, Long> byUse = new EnumMap<>(TokenUse.class);
+            h.createQuery("SELECT source, token_use, COUNT(*) AS n FROM issued_tokens WHERE 1 = 1"
+                            + statusFilter(TokenStatus.ACTIVE) + " GROUP BY source, token_use")
+                    .bind("now", now.toEpochMilli())
+                    .map((rs, ctx) -> {
+                        long n = rs.getLong("n");
+                        bySource.merge(TokenSource.fromWireName(rs.getString("source")), n, Long::sum);
+                        TokenUse.fromWireName(rs.getString("token_use")).ifPresent(u -> byUse.merge(u, n, Long::sum));
+                        return n;
+                    })
+                    .list();
+            long revoked = h.createQuery("SELECT COUNT(*) FROM issued_tokens WHERE revoked_at >= :since")
+                    .bind("since", revokedSince.toEpochMilli())
+                    .mapTo(Long.class).one();
+            return new TokenCounts(now, bySource, byUse, revokedSince, revoked);
+        });
+    }
+
+    private static void appendFilters(StringBuilder sql, TokenQuery query) {
+        query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
+        query.source().ifPresent(s -> sql.append(" AND source = :source"));
+        query.use().ifPresent(u -> sql.append(" AND token_use = :tokenUse"));
+        query.status().ifPresent(s -> sql.append(statusFilter(s)));
+        // the jti whole; subject and name by part, LIKE wildcards typed by the user taken literally
+        query.text().ifPresent(t -> sql.append(" AND (jti = :text OR LOWER(subject) LIKE :pattern ESCAPE '!'"
+                + " OR LOWER(name) LIKE :pattern ESCAPE '!')"));
+    }
+
+    private static void bindFilters(Query q, TokenQuery query, Instant now) {
+        query.subject().ifPresent(s -> q.bind("subject", s));
+        query.source().ifPresent(s -> q.bind("source", s.wireName()));
+        query.use().ifPresent(u -> q.bind("tokenUse", u.wireName()));
+        if (query.status().isPresent()) {
+            q.bind("now", now.toEpochMilli());
+        }
+        query.text().ifPresent(t -> q.bind("text", t).bind("pattern", "%" + likeLiteral(t.toLowerCase(Locale.ROOT)) + "%"));
+    }
+
+    private static String likeLiteral(String text) {
+        // '!' rather than backslash: Jdbi's parser reads a backslash in a quoted literal as an escape
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static String statusFilter(TokenStatus status) {

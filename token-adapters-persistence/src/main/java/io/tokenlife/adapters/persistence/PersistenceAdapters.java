@@ -4,10 +4,13 @@ import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.SecurityEventLog;
+import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.DatabaseSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +34,7 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
+    private final JdbiSecurityEventLog securityEvents;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
@@ -40,6 +44,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
@@ -48,6 +53,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         });
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
@@ -100,6 +106,18 @@ public final class PersistenceAdapters implements AutoCloseable {
         return users;
     }
 
+    /**
+     * The operators' security event log, shared by the replicas: give it every event as a sink (it only
+     * queues; a background job writes) and read it back as a {@link SecurityEventLog}.
+     */
+    public SecurityEvents securityEventSink() {
+        return securityEvents;
+    }
+
+    public SecurityEventLog securityEventLog() {
+        return securityEvents;
+    }
+
     public PasswordHasher passwords() {
         return passwords;
     }
@@ -112,6 +130,15 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** The jti revocations this process holds in memory (for metrics). */
     public int liveRevocations() {
         return index.jtiCount();
+    }
+
+    private void flushSecurityEvents() {
+        try {
+            securityEvents.flush();
+        } catch (RuntimeException e) {
+            // a failed batch must not end the schedule
+            LoggerFactory.getLogger(PersistenceAdapters.class).warn("writing security events failed: {}", e.toString());
+        }
     }
 
     /** Writes buffered last-use times now (they are otherwise written every few seconds). */
@@ -129,6 +156,7 @@ public final class PersistenceAdapters implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         registry.flushTouches();
+        securityEvents.flush();
         db.close();
     }
 }

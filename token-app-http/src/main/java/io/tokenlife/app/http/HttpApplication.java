@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.console.AdminConsole;
+import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
@@ -20,6 +22,7 @@ import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.assembly.UseCases;
+import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -53,10 +56,19 @@ public final class HttpApplication {
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
      * @param issuer the {@code iss} of our tokens, for the RFC 8414 metadata
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
+     * @param findings the startup review's findings, for the admin console
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
-                               ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
+                               ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                               List<ConfigurationFinding> findings) {
+        /** Without findings (tests): the console's overview shows none. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, List.of());
+        }
+
         public Dependencies {
+            findings = List.copyOf(findings);
             Objects.requireNonNull(useCases, "useCases");
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(issuer, "issuer");
@@ -96,9 +108,14 @@ public final class HttpApplication {
         javalin.stop();
     }
 
-    /** Every route registered in Javalin, as registered (checked against openapi.json by a test). */
+    /** Every route of the JSON API, as registered (checked against openapi.json by a test). */
     public List<Route> routes() {
-        return List.copyOf(routes);
+        return routes.stream().filter(r -> !AdminConsole.owns(r.path())).toList();
+    }
+
+    /** The admin console's HTML routes (described in docs/how-to/admin-console.md). */
+    public List<Route> consoleRoutes() {
+        return routes.stream().filter(r -> AdminConsole.owns(r.path())).toList();
     }
 
     private void configure(JavalinConfig config, Dependencies deps) {
@@ -131,7 +148,9 @@ public final class HttpApplication {
 
         declareTokenRoutes(config.routes, useCases, deps.clock());
         declareOAuthRoutes(config.routes, useCases, validate);
-        declareIdentityRoutes(config.routes, deps);
+        LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
+        declareIdentityRoutes(config.routes, deps, throttle);
+        declareConsoleRoutes(config.routes, deps, validate, throttle);
         declarePublicRoutes(config.routes, deps);
     }
 
@@ -157,11 +176,11 @@ public final class HttpApplication {
      * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
      * {@link Authenticator} accepts on later requests.
      */
-    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps) {
+    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
         UseCases useCases = deps.useCases();
         HttpSettings server = deps.server();
         AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
-                new LoginThrottle(server.loginLimits(), deps.clock()), server.secureCookies(), deps.clock());
+                throttle, server.secureCookies(), deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
@@ -170,6 +189,16 @@ public final class HttpApplication {
         routes.get("/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
+    }
+
+    /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
+    private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
+                                             LoginThrottle throttle) {
+        UseCases useCases = deps.useCases();
+        AdminConsole.register(routes, new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
+                useCases.revokeAllTokens(), useCases.listTokens(), useCases.findToken(), useCases.countTokens(),
+                useCases.manageUsers(), useCases.securityEvents(), deps.findings(), deps.readiness(), throttle,
+                deps.server().secureCookies(), deps.clock()));
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps) {

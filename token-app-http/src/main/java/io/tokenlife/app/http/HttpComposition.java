@@ -48,10 +48,12 @@ public final class HttpComposition implements AutoCloseable {
     private final HttpApplication app;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpComposition(TokenlifeSettings settings, HttpSettings http, Clock clock, SecurityEvents events,
-                            SsoAdapters sso, PersistenceAdapters persistence) {
+    private HttpComposition(TokenlifeSettings settings, HttpSettings http, Clock clock, SecurityEvents log,
+                            SsoAdapters sso, PersistenceAdapters persistence, List<ConfigurationFinding> findings) {
         this.persistence = persistence;
         JwtAdapters jwt = keys(settings, clock);
+        // every event to the log and, for the admin console, to the replicas' shared event log
+        SecurityEvents events = SecurityEvents.fanOut(log, persistence.securityEventSink());
         this.useCases = UseCases.wire(ports(jwt, sso, persistence, events, clock),
                 DomainSettings.from(settings));
         this.purge = new PurgeJob(useCases.purgeExpired(), PURGE_INTERVAL);
@@ -60,7 +62,7 @@ public final class HttpComposition implements AutoCloseable {
         ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
                 persistence.revocationIndex().inSync());
         this.app = HttpApplication.create(new HttpApplication.Dependencies(useCases, http,
-                settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock));
+                settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock, findings));
     }
 
     /** Starts the service; an unusable configuration is a {@link StartupRefusedException} naming each problem. */
@@ -69,14 +71,14 @@ public final class HttpComposition implements AutoCloseable {
         TokenlifeSettings settings = configuration.domain();
         HttpSettings http = configuration.http();
         LogConfigurator.apply(http.logFormat());
-        SecurityEvents events = new Slf4jSecurityEvents(http.logFormat());
-        review(configuration, events);
+        SecurityEvents log = new Slf4jSecurityEvents(http.logFormat());
+        List<ConfigurationFinding> findings = review(configuration, log);
         SsoAdapters sso = sso(http, settings);
         FreePort.require(http.host(), http.port()); // a busy port must refuse before the database is touched
         PersistenceAdapters persistence = openPersistence(settings, clock);
         HttpComposition composition;
         try {
-            composition = new HttpComposition(settings, http, clock, events, sso, persistence);
+            composition = new HttpComposition(settings, http, clock, log, sso, persistence, findings);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
@@ -126,7 +128,8 @@ public final class HttpComposition implements AutoCloseable {
     private static Ports ports(JwtAdapters jwt, SsoAdapters sso, PersistenceAdapters db, SecurityEvents events,
                                Clock clock) {
         return new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
-                db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events, clock);
+                db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
+                db.securityEventLog(), clock);
     }
 
     private static ServiceConfiguration configuration(Map<String, String> variables) {
@@ -141,7 +144,7 @@ public final class HttpComposition implements AutoCloseable {
      * Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. In
      * development one more line says how production would judge the same configuration.
      */
-    private static void review(ServiceConfiguration configuration, SecurityEvents events) {
+    private static List<ConfigurationFinding> review(ServiceConfiguration configuration, SecurityEvents events) {
         List<ConfigurationFinding> findings = configuration.review();
         for (ConfigurationFinding finding : findings) {
             if (!finding.isError()) {
@@ -157,6 +160,7 @@ public final class HttpComposition implements AutoCloseable {
             throw new StartupRefusedException(errors);
         }
         configuration.developmentAdvice().ifPresent(LOG::info);
+        return findings;
     }
 
     /** The trusted SSO providers; an unreadable or invalid {@code SSO_PROVIDERS_FILE} refuses to start. */

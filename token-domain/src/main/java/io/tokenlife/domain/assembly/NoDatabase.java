@@ -4,6 +4,7 @@ import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
 import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.User;
@@ -16,6 +17,7 @@ import io.tokenlife.domain.port.out.UserStore;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stores of {@link Ports#offline}: nothing is recorded or known; durable writes refuse. */
@@ -35,6 +37,16 @@ final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationI
     @Override
     public Page<TokenRecord> list(TokenQuery query, Instant now) {
         return new Page<>(List.of(), Optional.empty());
+    }
+
+    @Override
+    public long count(TokenQuery query, Instant now) {
+        return 0;
+    }
+
+    @Override
+    public TokenCounts counts(Instant now, Instant revokedSince) {
+        return new TokenCounts(now, Map.of(), Map.of(), revokedSince, 0);
     }
 
     @Override

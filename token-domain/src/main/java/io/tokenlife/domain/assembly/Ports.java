@@ -6,6 +6,7 @@ import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenSigner;
@@ -15,11 +16,23 @@ import io.tokenlife.domain.port.out.UserStore;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Every outbound port the use cases need, as a composition root (or a test) builds them. */
+/**
+ * Every outbound port the use cases need, as a composition root (or a test) builds them.
+ * {@code securityEventLog} is where operators read recent security events back (the admin console).
+ */
 public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry,
                     RevocationStore revocations, RevocationIndex revocationIndex, UserStore users,
                     PasswordHasher passwords, JtiGenerator jtis, SsoProviders ssoProviders,
-                    ExternalTokenVerifier externalTokens, SecurityEvents events, Clock clock) {
+                    ExternalTokenVerifier externalTokens, SecurityEvents events, SecurityEventLog securityEventLog,
+                    Clock clock) {
+    /** Without a readable event log (the CLI, tests, embedders): the operators' view of events is empty. */
+    public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
+                 RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
+                 SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events, Clock clock) {
+        this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, SecurityEventLog.none(), clock);
+    }
+
     public Ports {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(verifier, "verifier");
@@ -32,6 +45,7 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
         Objects.requireNonNull(ssoProviders, "ssoProviders");
         Objects.requireNonNull(externalTokens, "externalTokens");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(securityEventLog, "securityEventLog");
         Objects.requireNonNull(clock, "clock");
     }
 

@@ -2,8 +2,10 @@ package io.tokenlife.domain.assembly;
 
 import io.tokenlife.domain.policy.IssuancePolicy;
 import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.port.in.CountTokensUseCase;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
+import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.LoginUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
@@ -12,7 +14,9 @@ import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
+import io.tokenlife.domain.service.CountTokensService;
 import io.tokenlife.domain.service.IssueTokenService;
+import io.tokenlife.domain.service.ListSecurityEventsService;
 import io.tokenlife.domain.service.LoginService;
 import io.tokenlife.domain.service.RevokeAllTokensService;
 import io.tokenlife.domain.service.RevokeTokenService;
@@ -31,7 +35,8 @@ import java.util.Objects;
 public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase validateToken,
                        RevokeTokenUseCase revokeToken, RevokeAllTokensUseCase revokeAllTokens,
                        FindTokenUseCase findToken, ListTokensUseCase listTokens, PurgeExpiredUseCase purgeExpired,
-                       LoginUseCase login, ManageUsersUseCase manageUsers, SsoLoginUseCase ssoLogin) {
+                       LoginUseCase login, ManageUsersUseCase manageUsers, SsoLoginUseCase ssoLogin,
+                       CountTokensUseCase countTokens, ListSecurityEventsUseCase securityEvents) {
     public UseCases {
         Objects.requireNonNull(issueToken, "issueToken");
         Objects.requireNonNull(validateToken, "validateToken");
@@ -43,6 +48,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(manageUsers, "manageUsers");
         Objects.requireNonNull(ssoLogin, "ssoLogin");
+        Objects.requireNonNull(countTokens, "countTokens");
+        Objects.requireNonNull(securityEvents, "securityEvents");
     }
 
     public static UseCases wire(Ports ports, DomainSettings settings) {
@@ -51,7 +58,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         ManageUsersUseCase users = users(ports, revokeAll);
         TokenRegistryService registry = registry(ports, settings);
         return new UseCases(issue, validate(ports, settings), revoke(ports, settings), revokeAll, registry, registry,
-                registry, login(ports, settings, issue), users, sso(ports, users, issue));
+                registry, login(ports, settings, issue), users, sso(ports, users, issue), counts(ports),
+                securityEvents(ports));
     }
 
     private static IssueTokenUseCase issue(Ports ports, DomainSettings settings) {
@@ -78,6 +86,16 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
     private static TokenRegistryService registry(Ports ports, DomainSettings settings) {
         return new TokenRegistryService(ports.registry(), ports.revocations(), settings.revocation().leeway(),
                 ports.clock());
+    }
+
+    /** For operators: live tokens by source and use, recent revocations. */
+    private static CountTokensUseCase counts(Ports ports) {
+        return new CountTokensService(ports.registry(), ports.clock());
+    }
+
+    /** For operators: the recent security events of every replica. */
+    private static ListSecurityEventsUseCase securityEvents(Ports ports) {
+        return new ListSecurityEventsService(ports.securityEventLog());
     }
 
     private static LoginUseCase login(Ports ports, DomainSettings settings, IssueTokenUseCase issue) {

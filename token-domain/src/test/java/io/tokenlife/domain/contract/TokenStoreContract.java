@@ -4,6 +4,7 @@ import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
 import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
@@ -195,6 +196,66 @@ public abstract class TokenStoreContract {
                 Optional.of(TokenSource.CLI), Optional.empty(), 100), now);
         assertThat(cli.items()).isEmpty();
         assertThat(cli.next()).isEmpty();
+    }
+
+    @Test
+    void searchesByJtiOrByPartOfSubjectOrNameAndFiltersByUse() {
+        stores.registry().record(new TokenRecord("deploy-1", "ci-bot@example.com", TokenSource.API, TokenUse.API,
+                "Nightly Deploy", null, T0, T0.plusSeconds(10_000), null, null, null, null));
+        stores.registry().record(new TokenRecord("s-1", "alice@example.com", TokenSource.ADMIN_UI, TokenUse.SESSION,
+                null, null, T0.plusSeconds(1), T0.plusSeconds(10_000), null, null, null, null));
+        stores.registry().record(new TokenRecord("s-2", "bob@example.com", TokenSource.LOGIN, TokenUse.SESSION,
+                "50%_off", null, T0.plusSeconds(2), T0.plusSeconds(10_000), null, null, null, null));
+        Instant now = T0.plusSeconds(100);
+
+        assertThat(search("s-1", now)).containsExactly("s-1");
+        assertThat(search("ALICE", now)).containsExactly("s-1");
+        assertThat(search("deploy", now)).as("name, without regard to case").containsExactly("deploy-1");
+        assertThat(search("example.com", now)).containsExactly("s-2", "s-1", "deploy-1");
+        assertThat(search("%", now)).as("LIKE wildcards are literal").containsExactly("s-2");
+        assertThat(search("_", now)).containsExactly("s-2");
+        assertThat(search("s-", now)).as("a jti matches only whole").isEmpty();
+        TokenQuery sessions = new TokenQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(TokenUse.SESSION), Optional.empty(), Optional.empty(), 100);
+        assertThat(stores.registry().list(sessions, now).items()).extracting(TokenRecord::jti)
+                .containsExactly("s-2", "s-1");
+        assertThat(stores.registry().count(sessions, now)).isEqualTo(2);
+    }
+
+    private List<String> search(String text, Instant now) {
+        TokenQuery query = new TokenQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(text), Optional.empty(), 100);
+        List<String> page = stores.registry().list(query, now).items().stream().map(TokenRecord::jti).toList();
+        assertThat(stores.registry().count(query, now)).as("count agrees with list").isEqualTo(page.size());
+        return page;
+    }
+
+    @Test
+    void countsLiveTokensBySourceAndUseAndRecentRevocations() {
+        Instant now = T0.plusSeconds(100);
+        stores.registry().record(new TokenRecord("a1", "alice@example.com", TokenSource.API, TokenUse.API, "n", null,
+                T0, T0.plusSeconds(10_000), null, null, null, null));
+        stores.registry().record(new TokenRecord("a2", "alice@example.com", TokenSource.API, TokenUse.API, "n", null,
+                T0, T0.plusSeconds(50), null, null, null, null));
+        stores.registry().record(new TokenRecord("l1", "alice@example.com", TokenSource.LOGIN, TokenUse.SESSION, null,
+                null, T0, T0.plusSeconds(10_000), null, null, null, null));
+        stores.registry().record(new TokenRecord("l2", "bob@example.com", TokenSource.LOGIN, TokenUse.SESSION, null,
+                null, T0, null, null, null, null, null));
+        stores.registry().record(new TokenRecord("l3", "bob@example.com", TokenSource.LOGIN, TokenUse.SESSION, null,
+                null, T0, T0.plusSeconds(10_000), null, null, null, null));
+        stores.revocations().revoke(new Revocation("l3", "bob@example.com", T0.plusSeconds(90), "a", null, null));
+        stores.revocations().revoke(new Revocation("a1", "alice@example.com", T0.plusSeconds(10), "a", null, null));
+
+        TokenCounts counts = stores.registry().counts(now, T0.plusSeconds(60));
+
+        assertThat(counts.liveBySource()).containsEntry(TokenSource.LOGIN, 2L).containsEntry(TokenSource.API, 0L)
+                .containsEntry(TokenSource.CLI, 0L);
+        assertThat(counts.liveByUse()).containsEntry(TokenUse.SESSION, 2L).containsEntry(TokenUse.API, 0L);
+        assertThat(counts.live()).isEqualTo(2);
+        assertThat(counts.revokedSinceCount()).as("only l3 was revoked after the instant").isEqualTo(1);
+        TokenQuery aliceLive = new TokenQuery(Optional.of("alice@example.com"), Optional.of(TokenStatus.ACTIVE),
+                Optional.empty(), Optional.empty(), 1);
+        assertThat(stores.registry().count(aliceLive, now)).isEqualTo(1);
     }
 
     private Set<String> jtis(TokenStatus status, Instant now) {

@@ -4,8 +4,12 @@ import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
 import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.TokenSource;
+import io.tokenlife.domain.model.TokenStatus;
+import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
@@ -13,6 +17,7 @@ import io.tokenlife.domain.port.out.RevocationStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,15 +47,35 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
         Comparator<TokenRecord> newestFirst = Comparator.comparing(TokenRecord::issuedAt).reversed()
                 .thenComparing(TokenRecord::jti);
         List<TokenRecord> matching = tokens.values().stream()
-                .filter(t -> query.subject().map(t::isOwnedBy).orElse(true))
-                .filter(t -> query.status().map(s -> t.status(now) == s).orElse(true))
-                .filter(t -> query.source().map(s -> t.source() == s).orElse(true))
+                .filter(t -> query.matches(t, now))
                 .sorted(newestFirst)
                 .toList();
         int start = query.cursor().map(InMemoryTokenStore::position).orElse(0);
         int end = Math.min(matching.size(), start + query.limit());
         Optional<String> next = end < matching.size() ? Optional.of(Integer.toString(end)) : Optional.empty();
         return new Page<>(new ArrayList<>(matching.subList(Math.min(start, end), end)), next);
+    }
+
+    @Override
+    public long count(TokenQuery query, Instant now) {
+        return tokens.values().stream().filter(t -> query.matches(t, now)).count();
+    }
+
+    @Override
+    public TokenCounts counts(Instant now, Instant revokedSince) {
+        Map<TokenSource, Long> bySource = new EnumMap<>(TokenSource.class);
+        Map<TokenUse, Long> byUse = new EnumMap<>(TokenUse.class);
+        long revoked = 0;
+        for (TokenRecord t : tokens.values()) {
+            if (t.status(now) == TokenStatus.ACTIVE) {
+                bySource.merge(t.source(), 1L, Long::sum);
+                byUse.merge(t.tokenUse(), 1L, Long::sum);
+            }
+            if (t.revokedAt() != null && !t.revokedAt().isBefore(revokedSince)) {
+                revoked++;
+            }
+        }
+        return new TokenCounts(now, bySource, byUse, revokedSince, revoked);
     }
 
     @Override

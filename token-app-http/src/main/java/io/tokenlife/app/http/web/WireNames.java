@@ -38,6 +38,8 @@ public final class WireNames {
                 return "reason";
             case CURSOR:
                 return "cursor";
+            case EVENT_TYPE:
+                return "type";
             default:
                 throw new IllegalStateException("no wire name for " + field);
         }

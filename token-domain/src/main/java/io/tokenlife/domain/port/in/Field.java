@@ -5,5 +5,6 @@ package io.tokenlife.domain.port.in;
  * from these to what its users typed: JSON fields and path parameters for HTTP, flags for the CLI.
  */
 public enum Field {
-    SUBJECT, JTI, SCOPE, NAME, LIFETIME, EXPIRES_AT, CLAIM, EMAIL, PASSWORD, FULL_NAME, CUTOFF, REASON, CURSOR
+    SUBJECT, JTI, SCOPE, NAME, LIFETIME, EXPIRES_AT, CLAIM, EMAIL, PASSWORD, FULL_NAME, CUTOFF, REASON, CURSOR,
+    EVENT_TYPE
 }

@@ -1,6 +1,7 @@
 package io.tokenlife.domain.port.out;
 
 import io.tokenlife.domain.model.Page;
+import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 
@@ -22,6 +23,12 @@ public interface IssuedTokenStore {
      * not hand out is an {@link InvalidCursorException}.
      */
     Page<TokenRecord> list(TokenQuery query, Instant now);
+
+    /** How many rows pass the query's filters (its cursor and limit are ignored). */
+    long count(TokenQuery query, Instant now);
+
+    /** Live tokens by source and by use at {@code now}, and how many were revoked at or after {@code revokedSince}. */
+    TokenCounts counts(Instant now, Instant revokedSince);
 
     /** Remembers that a token was presented; may be batched, never on the validation path's critical section. */
     void touch(String jti, Instant at);
