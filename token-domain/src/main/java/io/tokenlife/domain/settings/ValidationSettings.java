@@ -10,4 +10,10 @@ public record ValidationSettings(boolean issuerVerification, boolean audienceVer
     public ValidationSettings {
         Objects.requireNonNull(leeway, "leeway");
     }
+
+    /** The same switches with {@code REQUIRE_USER_IN_DB} set as given. */
+    public ValidationSettings withRequireUserInDb(boolean value) {
+        return new ValidationSettings(issuerVerification, audienceVerification, leeway, requireExpiration, requireJti,
+                validateEnvironment, value, verifiedTokenCacheSize);
+    }
 }
