@@ -48,4 +48,10 @@ public record ValidationSettings(boolean issuerVerification, boolean audienceVer
                 REQUIRE_JTI.read(source), VALIDATE_TOKEN_ENVIRONMENT.read(source), REQUIRE_USER_IN_DB.read(source),
                 VERIFIED_TOKEN_CACHE_SIZE.read(source));
     }
+
+    /** The same switches with {@code REQUIRE_USER_IN_DB} set as given. */
+    public ValidationSettings withRequireUserInDb(boolean value) {
+        return new ValidationSettings(issuerVerification, audienceVerification, leeway, requireExpiration, requireJti,
+                validateEnvironment, value, verifiedTokenCacheSize);
+    }
 }
