@@ -3,8 +3,6 @@ package io.tokenlife.app.cli.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.tokenlife.domain.model.ClaimsJson;
-import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.User;
 
@@ -14,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON for scripts, with the field names of the HTTP API (snake_case; RFC 3339 times; seconds since the
- * epoch inside claims).
+ * JSON for scripts, with the field names of the HTTP API (snake_case; RFC 3339 times). Claims are the
+ * domain's {@code ClaimsJson}, as the HTTP API shows them.
  */
 public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,11 +32,6 @@ public final class JsonOutput {
 
     public static String time(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** Claims as they appear in the token, as {@code POST /tokens/verify} shows them. */
-    public static Map<String, Object> claims(TokenClaims c) {
-        return ClaimsJson.of(c);
     }
 
     /** Token metadata, as {@code GET /tokens/{jti}} shows it. */

@@ -7,6 +7,7 @@ import io.tokenlife.app.cli.port.Configuration;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.OfflineValidating;
 import io.tokenlife.app.cli.port.StandardInput;
+import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
@@ -77,7 +78,7 @@ public final class TokenVerifySubcommand extends CliCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("valid", result.isValid());
         if (result instanceof ValidationResult.Valid valid) {
-            m.put("claims", JsonOutput.claims(valid.claims()));
+            m.put("claims", ClaimsJson.of(valid.claims()));
             m.put("warnings", valid.warnings().stream().map(ValidationWarning::wireName).toList());
             m.put("platform_admin", valid.platformAdmin());
         } else {
