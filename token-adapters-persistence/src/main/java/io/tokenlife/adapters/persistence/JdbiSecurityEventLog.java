@@ -1,5 +1,6 @@
 package io.tokenlife.adapters.persistence;
 
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.RecordedSecurityEvent;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventPage;
@@ -38,9 +39,9 @@ final class JdbiSecurityEventLog implements SecurityEvents, SecurityEventLog {
     static final int RING_SIZE = 1_000;
     static final int MAX_PENDING = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbiSecurityEventLog.class);
-    private static final int MAX_MESSAGE = 1000;
-    private static final int MAX_FIELDS = 4000;
-    private static final int MAX_SUBJECT = 320;
+    static final int MAX_MESSAGE = 1000;
+    static final int MAX_FIELDS = 4000;
+    private static final int MAX_SUBJECT = Limits.MAX_SUBJECT;
     private static final String COLUMNS = "id, occurred_at, type, level, subject, message, fields";
     private static final RowMapper<RecordedSecurityEvent> ROW = (rs, ctx) -> new RecordedSecurityEvent(
             rs.getLong("id"), Millis.instant(rs, "occurred_at"), rs.getString("type"),

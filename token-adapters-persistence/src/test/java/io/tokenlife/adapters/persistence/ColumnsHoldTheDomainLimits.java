@@ -1,6 +1,7 @@
 package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.model.Limits;
+import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,13 @@ abstract class ColumnsHoldTheDomainLimits {
             entry("revocation_cutoffs.reason", Limits.MAX_REASON),
             entry("users.email", Limits.MAX_SUBJECT),
             entry("users.full_name", Limits.MAX_FULL_NAME),
-            entry("users.password_hash", BCRYPT_HASH));
+            entry("users.password_hash", BCRYPT_HASH),
+            // the adapter cuts message and fields to their columns, and keeps the subject only up to a subject's bound
+            entry("security_events.type", longest(Arrays.stream(SecurityEventType.values()).map(SecurityEventType::wireName).toArray(String[]::new))),
+            entry("security_events.level", longest("INFO", "WARN")),
+            entry("security_events.subject", Limits.MAX_SUBJECT),
+            entry("security_events.message", JdbiSecurityEventLog.MAX_MESSAGE),
+            entry("security_events.fields", JdbiSecurityEventLog.MAX_FIELDS));
 
     /** A connection to a freshly migrated database. */
     protected abstract Connection migratedDatabase() throws SQLException;

@@ -1,6 +1,7 @@
 package io.tokenlife.app.http.console;
 
 import io.tokenlife.app.http.console.view.Views;
+import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 final class TokenPages {
     static final int PAGE_SIZE = 50;
-    static final int MAX_REASON = 1000;
+    static final int MAX_REASON = Limits.MAX_REASON;
 
     private final ListTokensUseCase list;
     private final FindTokenUseCase find;
