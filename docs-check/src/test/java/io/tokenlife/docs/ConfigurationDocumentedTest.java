@@ -1,60 +1,63 @@
 package io.tokenlife.docs;
 
-import io.tokenlife.domain.settings.ConfigVariable;
+import io.tokenlife.app.http.settings.ServiceConfiguration;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 
 import static io.tokenlife.docs.RepositoryFiles.path;
 import static io.tokenlife.docs.RepositoryFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link ConfigVariable} is the single list; every document that lists variables must follow it. */
+/**
+ * The settings catalog is the single list of variables; the README table, the reference table and
+ * {@code .env.example} are generated from it and must be committed as generated. With
+ * {@code -Dtokenlife.docs.write=true} the test rewrites them instead of failing.
+ */
 class ConfigurationDocumentedTest {
+    private static final ConfigurationDocs DOCS = new ConfigurationDocs(ServiceConfiguration.CATALOG);
+    private static final boolean WRITE = Boolean.getBoolean("tokenlife.docs.write");
 
     @Test
-    void env_example_sets_every_variable_to_its_default_or_leaves_it_commented_out() {
-        String env = read(".env.example");
-        List<String> wrong = new ArrayList<>();
-        for (ConfigVariable variable : ConfigVariable.values()) {
-            String line = variable.defaultValue()
-                    .map(d -> "(?m)^#? ?" + variable.name() + "=" + Pattern.quote(d) + "\\s*$")
-                    .orElse("(?m)^# ?" + variable.name() + "=");
-            if (!Pattern.compile(line).matcher(env).find()) {
-                wrong.add(variable.name() + variable.defaultValue().map(d -> "=" + d).orElse(" (commented out, no default)"));
-            }
-        }
-        assertThat(wrong).as(".env.example lines missing or with the wrong default").isEmpty();
+    void env_example_is_generated_from_the_catalog() throws IOException {
+        assertGenerated(".env.example", DOCS.envExample());
     }
 
     @Test
-    void readme_configuration_table_has_a_row_per_variable_with_its_default() {
-        String readme = read("README.md");
-        List<String> wrong = new ArrayList<>();
-        for (ConfigVariable variable : ConfigVariable.values()) {
-            String cell = variable.defaultValue().map(d -> "`" + Pattern.quote(d) + "`").orElse("unset");
-            Pattern row = Pattern.compile("(?m)^\\|\\s*`" + variable.name() + "`\\s*\\|\\s*" + cell + "\\s*\\|");
-            if (!row.matcher(readme).find()) {
-                wrong.add(variable.name());
-            }
-        }
-        assertThat(wrong).as("README.md table rows '| `NAME` | `default` or unset | meaning |' missing or wrong").isEmpty();
+    void readme_configuration_table_is_generated_from_the_catalog() throws IOException {
+        assertGenerated("README.md", ConfigurationDocs.replaceGenerated(read("README.md"), DOCS.readmeTable(), "README.md"));
     }
 
     @Test
-    void configuration_reference_page_names_every_variable() {
-        assertThat(Files.exists(path("docs/reference/configuration.md")))
-                .as("docs/reference/configuration.md exists (written with the domain docs)").isTrue();
-        String page = read("docs/reference/configuration.md");
-        List<String> missing = new ArrayList<>();
-        for (ConfigVariable variable : ConfigVariable.values()) {
-            if (!Pattern.compile("\\b" + variable.name() + "\\b").matcher(page).find()) {
-                missing.add(variable.name());
-            }
+    void configuration_reference_table_is_generated_from_the_catalog() throws IOException {
+        String file = "docs/reference/configuration.md";
+        assertGenerated(file, ConfigurationDocs.replaceGenerated(read(file), DOCS.referenceTable(), file));
+    }
+
+    @Test
+    void every_variable_has_a_row_in_each_table_and_a_line_in_env_example() {
+        for (String name : ServiceConfiguration.CATALOG.names()) {
+            assertThat(DOCS.readmeTable()).as(name).containsPattern("(?m)^\\| `" + name + "` \\|");
+            assertThat(DOCS.referenceTable()).as(name).containsPattern("(?m)^\\| `" + name + "` \\|");
+            assertThat(DOCS.envExample()).as(name).containsPattern("(?m)^(# )?" + name + "=");
         }
-        assertThat(missing).as("variables not named in docs/reference/configuration.md").isEmpty();
+    }
+
+    @Test
+    void env_example_sets_each_default_and_leaves_variables_without_one_commented_out() {
+        ServiceConfiguration.CATALOG.settings().forEach(s -> assertThat(DOCS.envExample()).as(s.name())
+                .containsPattern("(?m)^" + s.defaultValue().map(d -> s.name() + "=" + java.util.regex.Pattern.quote(d))
+                        .orElse("# " + s.name() + "=") + "$"));
+    }
+
+    private static void assertGenerated(String file, String expected) throws IOException {
+        if (WRITE) {
+            Files.writeString(path(file), expected, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(read(file)).as(file + " differs from what the settings catalog generates; regenerate it with: "
+                + ConfigurationDocs.REGENERATE).isEqualTo(expected);
     }
 }

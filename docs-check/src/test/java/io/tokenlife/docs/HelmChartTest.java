@@ -2,7 +2,7 @@ package io.tokenlife.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tokenlife.domain.settings.ConfigVariable;
+import io.tokenlife.app.http.settings.ServiceConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -117,17 +117,17 @@ class HelmChartTest {
         templates().forEach(t -> templates.append(read(t)).append('\n'));
 
         List<String> missing = new ArrayList<>();
-        for (ConfigVariable variable : ConfigVariable.values()) {
-            Pattern named = Pattern.compile("(?<![A-Z_])" + variable.name() + "(?![A-Z_])");
+        for (String variable : ServiceConfiguration.CATALOG.names()) {
+            Pattern named = Pattern.compile("(?<![A-Z_])" + variable + "(?![A-Z_])");
             List<String> keys = describedKeys.entrySet().stream()
                     .filter(e -> named.matcher(e.getValue()).find()).map(Map.Entry::getKey).toList();
             if (keys.isEmpty()) {
-                missing.add(variable.name() + ": no key of values.schema.json names it in its description");
+                missing.add(variable + ": no key of values.schema.json names it in its description");
             } else if (keys.stream().noneMatch(k -> resolves(values, k.split("\\.")))) {
-                missing.add(variable.name() + ": " + keys + " missing from values.yaml");
+                missing.add(variable + ": " + keys + " missing from values.yaml");
             }
-            if (!Pattern.compile("(?m)^\\s*(?:- name: )?" + variable.name() + "(?::|\\s*$)").matcher(templates).find()) {
-                missing.add(variable.name() + ": no template sets it (ConfigMap key or env name)");
+            if (!Pattern.compile("(?m)^\\s*(?:- name: )?" + variable + "(?::|\\s*$)").matcher(templates).find()) {
+                missing.add(variable + ": no template sets it (ConfigMap key or env name)");
             }
         }
         assertThat(missing).as("configuration variables the chart cannot set without extraEnv").isEmpty();

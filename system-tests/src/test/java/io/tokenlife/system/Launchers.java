@@ -47,6 +47,21 @@ final class Launchers {
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** Runs {@code bin/tokenlife-server ARGS} to its end, for the arguments that answer without starting. */
+    static Result serverCommand(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(REPO.resolve("bin/tokenlife-server").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "server", ".out");
+        Path err = Files.createTempFile(workDir, "server", ".err");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/tokenlife-server " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     /** A running {@code bin/tokenlife-server}; closing it sends SIGTERM. */
     static final class Server implements AutoCloseable {
         final int port;

@@ -39,6 +39,9 @@ class TokenSourceMatrixIT {
                     "EMBED_ENVIRONMENT_IN_TOKENS", Boolean.toString(embedEnvironment),
                     "SSO_PROVIDERS_FILE", idp.writeProvidersFile(dir, "idp").toString(),
                     "SECURE_COOKIES", "false");
+            // the operator creates the database before the first server start; no other command creates one
+            Launchers.Result migrated = Launchers.cli(dir, env, "db", "migrate");
+            assertThat(migrated.exit()).as(migrated.toString()).isZero();
             Launchers.Result added = Launchers.cli(dir, env, "user", "add", "alice@example.com", "--password", PASSWORD);
             assertThat(added.exit()).as(added.toString()).isZero();
             String ops = Launchers.cli(dir, env, "token", "create", "--subject", "ops@example.com", "--admin").out().strip();

@@ -108,7 +108,7 @@ public final class IssuanceBenchmark {
     }
 
     /** The claims the issuance policy decides for a session token, signed again and again by the baseline. */
-    private static TokenClaims claims(TokenlifeSettings settings) {
+    static TokenClaims claims(TokenlifeSettings settings) {
         IssuancePolicy.Decision decision = new IssuancePolicy(DomainSettings.from(settings).identity(),
                 settings.issuance()).decide(
                 IssueTokenCommand.session("bench@example.com", TokenSource.CLI), Instant.now(), UUID.randomUUID().toString());

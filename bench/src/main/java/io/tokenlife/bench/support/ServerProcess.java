@@ -55,12 +55,26 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the process with HOST=127.0.0.1 and a free PORT added to {@code variables}; does not wait. */
     public static ServerProcess start(Map<String, String> variables, List<String> jvmOptions, Path workDir) {
-        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
+        return start(command, variables, workDir);
+    }
+
+    /**
+     * Starts the service through its launcher, {@code bin/tokenlife-server} (under the working directory, the
+     * repository root), so its JVM defaults apply; {@code variables} may set JAVA_OPTS or TOKENLIFE_JVM_DEFAULTS.
+     * The launcher execs the JVM, so {@link #pid()} is the JVM's.
+     */
+    public static ServerProcess launch(Map<String, String> variables, Path workDir) {
+        jar();
+        return start(List.of(Path.of("bin", "tokenlife-server").toAbsolutePath().toString()), variables, workDir);
+    }
+
+    private static ServerProcess start(List<String> command, Map<String, String> variables, Path workDir) {
+        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().putAll(variables);
         builder.environment().put("HOST", "127.0.0.1");

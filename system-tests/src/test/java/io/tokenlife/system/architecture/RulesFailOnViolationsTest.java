@@ -6,7 +6,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.service.RevokeAllTokensService;
 import io.tokenlife.system.architecture.violations.BuildsAServiceItself;
+import io.tokenlife.system.architecture.violations.ReadsTheClockAndRandomness;
+import io.tokenlife.system.architecture.violations.UsesFrameworksOutsideTheirModules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +25,25 @@ class RulesFailOnViolationsTest {
                 .check(new ClassFileImporter().importClasses(RevokeAllTokensService.class))).doesNotThrowAnyException();
     }
 
-    private static void assertFailsOn(ArchRule rule, String violator, Class<?>... classes) {
+    @ParameterizedTest
+    @ValueSource(strings = {"Instant.now()", "UUID.randomUUID()", "System.currentTimeMillis()"})
+    void readingTheTimeOrRandomnessDirectlyFailsEachWay(String call) {
+        assertFailsOn(PlatformRules.TIME_AND_RANDOMNESS_COME_FROM_THE_CLOCK_AND_THE_JTI_GENERATOR, call,
+                ReadsTheClockAndRandomness.class);
+    }
+
+    @Test
+    void everyFrameworkRuleFailsOnAClassOutsideTheFrameworksModule() {
+        for (ArchRule rule : new ArchRule[] {PlatformRules.NIMBUS_AND_TINK_STAY_IN_THE_JWT_ADAPTER,
+                PlatformRules.CAFFEINE_STAYS_IN_THE_ADAPTERS_AND_THE_LOGIN_THROTTLE,
+                PlatformRules.JDBC_STAYS_IN_THE_PERSISTENCE_ADAPTER, PlatformRules.JAVALIN_STAYS_IN_THE_HTTP_APP,
+                PlatformRules.PICOCLI_STAYS_IN_THE_CLI}) {
+            assertFailsOn(rule, "UsesFrameworksOutsideTheirModules", UsesFrameworksOutsideTheirModules.class);
+        }
+    }
+
+    private static void assertFailsOn(ArchRule rule, String violation, Class<?>... classes) {
         JavaClasses imported = new ClassFileImporter().importClasses(classes);
-        assertThatThrownBy(() -> rule.check(imported)).isInstanceOf(AssertionError.class).hasMessageContaining(violator);
+        assertThatThrownBy(() -> rule.check(imported)).isInstanceOf(AssertionError.class).hasMessageContaining(violation);
     }
 }

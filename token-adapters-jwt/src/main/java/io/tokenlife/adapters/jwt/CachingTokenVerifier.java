@@ -24,6 +24,7 @@ final class CachingTokenVerifier implements TokenVerifier {
     private final KeyRing ring;
     private final Clock clock;
     private final Cache<TokenKey, VerifiedToken> cache;
+    private final SharedParts shared = new SharedParts();
 
     CachingTokenVerifier(TokenVerifier delegate, KeyRing ring, long maximumSize, Clock clock) {
         if (maximumSize <= 0) {
@@ -54,7 +55,7 @@ final class CachingTokenVerifier implements TokenVerifier {
         long version = ring.version();
         Verification verification = delegate.verify(token);
         if (verification instanceof Verification.Verified verified && !expired(verified.token())) {
-            cache.put(key, verified.token());
+            cache.put(key, shared.share(verified.token()));
             if (ring.version() != version) {
                 cache.invalidate(key); // the ring changed while we verified: don't keep an answer it may void
             }

@@ -6,11 +6,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.port.out.TokenSigner;
 
-import java.time.Instant;
-import java.util.Date;
+import java.text.ParseException;
 
 /**
  * Signs claims with the ring's current key: header {@code alg}, {@code typ: "JWT"}, {@code kid};
@@ -38,34 +38,12 @@ final class NimbusTokenSigner implements TokenSigner {
         return jwt.serialize();
     }
 
+    /** The domain's one claims mapping ({@code aud}, whole seconds, ...), read by nimbus. */
     static JWTClaimsSet toClaimsSet(TokenClaims claims) {
-        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
-                .issuer(claims.issuer())
-                .subject(claims.subject())
-                .issueTime(date(claims.issuedAt()))
-                .notBeforeTime(date(claims.notBefore()))
-                .expirationTime(date(claims.expiresAt()))
-                .jwtID(claims.jti());
-        if (claims.audience().size() == 1) {
-            b.audience(claims.audience().get(0));
-        } else if (!claims.audience().isEmpty()) {
-            b.audience(claims.audience());
+        try {
+            return JWTClaimsSet.parse(ClaimsJson.of(claims));
+        } catch (ParseException e) {
+            throw new IllegalStateException("the claims of jti " + claims.jti() + " cannot be signed", e);
         }
-        if (claims.tokenUse() != null) {
-            b.claim("token_use", claims.tokenUse().wireName());
-        }
-        if (claims.scope() != null) {
-            b.claim("scope", claims.scope());
-        }
-        if (claims.environment() != null) {
-            b.claim("env", claims.environment());
-        }
-        claims.extra().forEach(b::claim);
-        return b.build();
-    }
-
-    /** {@code Date} stays inside this adapter; JWT times are whole seconds. */
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(Instant.ofEpochSecond(instant.getEpochSecond()));
     }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
  * Every failure is a {@link KeyLoadException} naming the variable and the path, never the key.
  */
 final class SettingsKeyLoader {
-    static final String SECRET = "JWT_SECRET_KEY";
-    static final String PRIVATE = "JWT_PRIVATE_KEY_PATH";
-    static final String PUBLIC = "JWT_PUBLIC_KEY_PATH";
+    static final String SECRET = JwtSettings.SECRET_KEY.name();
+    static final String PRIVATE = JwtSettings.PRIVATE_KEY_PATH.name();
+    static final String PUBLIC = JwtSettings.PUBLIC_KEY_PATH.name();
 
     private SettingsKeyLoader() {
     }

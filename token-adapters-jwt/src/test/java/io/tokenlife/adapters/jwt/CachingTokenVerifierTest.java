@@ -10,9 +10,11 @@ import io.tokenlife.domain.fakes.PlainPasswordHasher;
 import io.tokenlife.domain.fakes.RecordingSecurityEvents;
 import io.tokenlife.domain.fakes.TestSettings;
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.model.TokenHeader;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.model.VerifiedToken;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
@@ -109,6 +111,32 @@ class CachingTokenVerifierTest {
             assertThat(cached.validateToken().validate(token).isValid()).isTrue();
         }
         assertThat(verifications.calls.get()).isEqualTo(before);
+    }
+
+    @Test
+    void cached_tokens_share_their_header_issuer_and_audience_and_keep_every_claim() {
+        String alice = warmed("alice@example.com");
+        String bob = warmed("bob@example.com");
+        VerifiedToken a = ((Verification.Verified) cache.verify(alice)).token();
+        VerifiedToken b = ((Verification.Verified) cache.verify(bob)).token();
+        assertThat(a.header()).isSameAs(b.header());
+        assertThat(a.claims().issuer()).isSameAs(b.claims().issuer());
+        assertThat(a.claims().audience()).isSameAs(b.claims().audience());
+        assertThat(a).isEqualTo(((Verification.Verified) new NimbusTokenVerifier(ring).verify(alice)).token());
+        assertThat(b.claims().subject()).isEqualTo("bob@example.com");
+    }
+
+    @Test
+    void past_its_bound_the_pool_of_shared_parts_keeps_values_unshared_but_intact() {
+        SharedParts parts = new SharedParts();
+        VerifiedToken sample = ((Verification.Verified) cache.verify(warmed("alice@example.com"))).token();
+        for (int i = 0; i < SharedParts.MAX_VALUES + 10; i++) {
+            TokenHeader header = new TokenHeader("HS256", "kid-" + i, "JWT");
+            VerifiedToken kept = parts.share(new VerifiedToken(header, sample.claims()));
+            assertThat(kept.header()).isEqualTo(header);
+            assertThat(kept.claims()).isEqualTo(sample.claims());
+        }
+        assertThat(parts.size()).isEqualTo(SharedParts.MAX_VALUES);
     }
 
     @Test

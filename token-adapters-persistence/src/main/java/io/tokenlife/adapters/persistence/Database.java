@@ -2,6 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tokenlife.domain.model.TokenRecord;
+import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -9,6 +11,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,6 +24,10 @@ import java.time.Duration;
  */
 final class Database implements AutoCloseable {
     static final String UNIQUE_VIOLATION = "23505";
+
+    static {
+        JdbcUrls.bindH2ServersToLoopback(); // before the first connection makes H2 read its properties
+    }
 
     private final String url;
     private final String redactedUrl;
@@ -49,7 +56,10 @@ final class Database implements AutoCloseable {
             config.addDataSourceProperty("ApplicationName", "tokenlife");
         }
         this.dataSource = new HikariDataSource(config);
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // the plain queries are SqlObjects (UserRows, TokenRows); their rows map by these
+        jdbi.registerRowMapper(User.class, JdbiUserStore.ROW);
+        jdbi.registerRowMapper(TokenRecord.class, JdbiIssuedTokenStore.ROW);
         // optional filters bind parameters that a query may not use
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Completes a {@code DATABASE_URL} with the options this adapter relies on. */
 final class JdbcUrls {
@@ -12,7 +13,21 @@ final class JdbcUrls {
     private static final String H2_MEM = "jdbc:h2:mem:";
     private static final String H2_FILE = "jdbc:h2:file:";
 
+    /** H2's system property for the address its servers bind to, the AUTO_SERVER one included. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     private JdbcUrls() {
+    }
+
+    /**
+     * AUTO_SERVER lets the CLI reach a file the server holds open; it serves processes on this machine
+     * only, so it listens on loopback rather than on every interface (H2's default). Must run before H2
+     * reads its system properties; an explicit {@code -Dh2.bindAddress} is left alone.
+     */
+    static void bindH2ServersToLoopback() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
     }
 
     static boolean isPostgres(String url) {
@@ -52,10 +67,14 @@ final class JdbcUrls {
         return rest.startsWith("file:") || !(rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
     }
 
-    /** Creates the parent directory of an H2 file database, so that the first start just works. */
-    static void createH2FileDirectory(String url) {
+    /** The file an H2 file database is stored in ({@code <path>.mv.db}), whether it exists or not. */
+    static Optional<Path> h2File(String url) {
+        return h2Path(url).map(p -> p.resolveSibling(p.getFileName() + ".mv.db"));
+    }
+
+    private static Optional<Path> h2Path(String url) {
         if (!isH2File(url)) {
-            return;
+            return Optional.empty();
         }
         String path = url.startsWith(H2_FILE) ? url.substring(H2_FILE.length()) : url.substring(H2.length());
         int semicolon = path.indexOf(';');
@@ -65,7 +84,16 @@ final class JdbcUrls {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /** Creates the parent directory of an H2 file database, so that the first start just works. */
+    static void createH2FileDirectory(String url) {
+        Optional<Path> file = h2Path(url);
+        if (file.isEmpty()) {
+            return;
+        }
+        Path parent = file.get().getParent();
         if (parent == null) {
             return;
         }

@@ -29,9 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JdbiIssuedTokenStore implements IssuedTokenStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiIssuedTokenStore.class);
     private static final int MAX_PENDING_TOUCHES = 100_000;
-    private static final String COLUMNS = "jti, subject, source, token_use, name, scope, issued_at, expires_at, "
-            + "revoked_at, revoked_by, reason, last_used_at";
-    private static final RowMapper<TokenRecord> ROW = (rs, ctx) -> new TokenRecord(
+    private static final String COLUMNS = TokenRows.COLUMNS;
+    /** Registered with Jdbi for {@link TokenRows}; the listing maps with it too. */
+    static final RowMapper<TokenRecord> ROW = (rs, ctx) -> new TokenRecord(
             rs.getString("jti"),
             rs.getString("subject"),
             TokenSource.fromWireName(rs.getString("source")),
@@ -92,10 +92,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
 
     @Override
     public Optional<TokenRecord> find(String jti) {
-        return db.withHandle("find token", h -> h.createQuery("SELECT " + COLUMNS + " FROM issued_tokens WHERE jti = :jti")
-                .bind("jti", jti)
-                .map(ROW)
-                .findOne());
+        return db.withHandle("find token", h -> h.attach(TokenRows.class).find(jti));
     }
 
     @Override

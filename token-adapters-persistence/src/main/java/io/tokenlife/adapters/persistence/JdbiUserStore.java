@@ -6,7 +6,6 @@ import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.out.UserStore;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Update;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +19,8 @@ import java.util.Optional;
  * database is down a failed reload keeps the last known answer (up to an hour old).
  */
 final class JdbiUserStore implements UserStore {
-    private static final String COLUMNS = "email, full_name, password_hash, admin, active, created_at, updated_at";
-    private static final RowMapper<User> ROW = (rs, ctx) -> new User(
+    /** Registered with Jdbi for {@link UserRows}. */
+    static final RowMapper<User> ROW = (rs, ctx) -> new User(
             rs.getString("email"),
             rs.getString("full_name"),
             rs.getString("password_hash"),
@@ -51,26 +50,18 @@ final class JdbiUserStore implements UserStore {
     }
 
     private Optional<User> load(String email) {
-        return db.withHandle("find user", h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
-                .bind("email", email).map(ROW).findOne());
-    }
-
-    private static Update bindUser(Update update, User user) {
-        return update.bind("email", user.email())
-                .bind("fullName", user.fullName())
-                .bind("passwordHash", user.passwordHash())
-                .bind("admin", user.admin())
-                .bind("active", user.active())
-                .bind("createdAt", Millis.of(user.createdAt()))
-                .bind("updatedAt", Millis.of(user.updatedAt()));
+        return db.withHandle("find user", h -> h.attach(UserRows.class).find(email));
     }
 
     @Override
     public boolean create(User user) {
         Limits.checkSubject(user.email());
         try {
-            db.withHandle("create user", h -> bindUser(h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES "
-                    + "(:email, :fullName, :passwordHash, :admin, :active, :createdAt, :updatedAt)"), user).execute());
+            db.withHandle("create user", h -> {
+                h.attach(UserRows.class).insert(user.email(), user.fullName(), user.passwordHash(), user.admin(),
+                        user.active(), Millis.of(user.createdAt()), Millis.of(user.updatedAt()));
+                return null;
+            });
             return true;
         } catch (RejectedValueException e) {
             if (Database.isUniqueViolation(e)) {
@@ -85,9 +76,9 @@ final class JdbiUserStore implements UserStore {
     @Override
     public boolean update(User user) {
         try {
-            int rows = db.withHandle("update user", h -> bindUser(h.createUpdate("UPDATE users SET full_name = :fullName, "
-                    + "password_hash = :passwordHash, admin = :admin, active = :active, created_at = :createdAt, "
-                    + "updated_at = :updatedAt WHERE email = :email"), user).execute());
+            int rows = db.withHandle("update user", h -> h.attach(UserRows.class).update(user.email(), user.fullName(),
+                    user.passwordHash(), user.admin(), user.active(), Millis.of(user.createdAt()),
+                    Millis.of(user.updatedAt())));
             return rows > 0;
         } finally {
             invalidate(user.email());
@@ -96,8 +87,7 @@ final class JdbiUserStore implements UserStore {
 
     @Override
     public List<User> list() {
-        return db.withHandle("list users", h -> h.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY email")
-                .map(ROW).list());
+        return db.withHandle("list users", h -> h.attach(UserRows.class).list());
     }
 
     private void invalidate(String email) {

@@ -7,12 +7,14 @@ import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.UserStore;
+import io.tokenlife.domain.settings.DatabaseSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import org.slf4j.LoggerFactory;
-
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,15 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** Opens the pool for DATABASE_URL with explicit tuning (tests, benchmarks). Does not migrate. */
     public static PersistenceAdapters open(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
         return new PersistenceAdapters(settings, clock, options);
+    }
+
+    /**
+     * The file an embedded H2 database is kept in ({@code <path>.mv.db}), whether it exists yet or not;
+     * empty for memory and PostgreSQL. Opening a missing file creates it, so tools that must not create a
+     * database look here first.
+     */
+    public static Optional<Path> embeddedDatabaseFile(DatabaseSettings database) {
+        return JdbcUrls.h2File(database.url());
     }
 
     /** Runs the Flyway migrations; returns how many were applied. */

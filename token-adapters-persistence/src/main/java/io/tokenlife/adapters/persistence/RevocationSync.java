@@ -32,7 +32,7 @@ final class RevocationSync implements AutoCloseable {
     private volatile long lastSeen;
     private Thread thread;
     private Connection listener;
-    private long nextSweepMillis;
+    private long nextSweepNanos;
     private boolean failing;
 
     RevocationSync(Database db, MemoryRevocationIndex index, PersistenceOptions options, Clock clock, Duration leeway) {
@@ -60,7 +60,7 @@ final class RevocationSync implements AutoCloseable {
         index.markInSync(true);
         LOG.info("revocation index loaded: {} jti revocations in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
         running = true;
-        nextSweepMillis = System.currentTimeMillis() + options.sweepInterval().toMillis();
+        nextSweepNanos = System.nanoTime() + options.sweepInterval().toNanos();
         thread = new Thread(this::run, "tokenlife-revocation-sync");
         thread.setDaemon(true);
         thread.start();
@@ -231,9 +231,9 @@ final class RevocationSync implements AutoCloseable {
 
     /** Drops entries whose tokens expired, also when another process ran the purge. */
     private void sweepIfDue() {
-        long now = System.currentTimeMillis();
-        if (now >= nextSweepMillis) {
-            nextSweepMillis = now + options.sweepInterval().toMillis();
+        long now = System.nanoTime(); // elapsed time for the schedule; which entries expired follows the clock
+        if (now - nextSweepNanos >= 0) {
+            nextSweepNanos = now + options.sweepInterval().toNanos();
             index.dropExpiredBefore(clock.instant().minus(leeway).toEpochMilli());
         }
     }

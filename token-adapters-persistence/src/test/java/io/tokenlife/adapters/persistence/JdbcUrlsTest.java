@@ -40,4 +40,34 @@ class JdbcUrlsTest {
 
         assertThat(Files.isDirectory(db.getParent())).isTrue();
     }
+
+    @Test
+    void theFileOfAnH2FileDatabaseIsItsPathWithTheStoreSuffixAndNothingElseHasOne() {
+        assertThat(JdbcUrls.h2File("jdbc:h2:file:./data/tokenlife"))
+                .contains(Path.of("data/tokenlife.mv.db").toAbsolutePath().normalize());
+        assertThat(JdbcUrls.h2File("jdbc:h2:/srv/db/tokenlife;MODE=PostgreSQL")).contains(Path.of("/srv/db/tokenlife.mv.db"));
+        assertThat(JdbcUrls.h2File("jdbc:h2:mem:x")).isEmpty();
+        assertThat(JdbcUrls.h2File("jdbc:h2:tcp://db:9092/tokenlife")).isEmpty();
+        assertThat(JdbcUrls.h2File("jdbc:postgresql://db:5432/tokenlife")).isEmpty();
+    }
+
+    @Test
+    void h2ServersAreBoundToLoopbackUnlessTheOperatorChoseAnAddress() {
+        String before = System.getProperty(JdbcUrls.H2_BIND_ADDRESS);
+        try {
+            System.setProperty(JdbcUrls.H2_BIND_ADDRESS, "10.0.0.7");
+            JdbcUrls.bindH2ServersToLoopback();
+            assertThat(System.getProperty(JdbcUrls.H2_BIND_ADDRESS)).isEqualTo("10.0.0.7");
+
+            System.clearProperty(JdbcUrls.H2_BIND_ADDRESS);
+            JdbcUrls.bindH2ServersToLoopback();
+            assertThat(System.getProperty(JdbcUrls.H2_BIND_ADDRESS)).isEqualTo("127.0.0.1");
+        } finally {
+            if (before == null) {
+                System.clearProperty(JdbcUrls.H2_BIND_ADDRESS);
+            } else {
+                System.setProperty(JdbcUrls.H2_BIND_ADDRESS, before);
+            }
+        }
+    }
 }

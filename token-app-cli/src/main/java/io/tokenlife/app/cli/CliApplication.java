@@ -19,6 +19,7 @@ public final class CliApplication {
         commandLine.setExecutionExceptionHandler(exitCodes);
         commandLine.setParameterExceptionHandler(exitCodes);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(new UnknownVariableWarnings(context));
         return commandLine;
     }
 }

@@ -6,6 +6,7 @@ import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.SchemaTool;
 import io.tokenlife.app.cli.wiring.JsonTokenInspector;
+import io.tokenlife.app.cli.wiring.ServiceConfigurationTool;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.DomainFixture;
@@ -21,6 +22,7 @@ import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
 import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -38,6 +40,8 @@ public final class FakeCliContext {
     public static final String UNREACHABLE_URL = "jdbc:postgresql://127.0.0.1:1/x?user=admin&password=hunter2";
 
     public final Map<String, String> variables = new HashMap<>();
+    /** What a {@code .env} file would hold; {@link #variables} play the environment and win over it. */
+    public final Map<String, String> dotEnv = new HashMap<>();
     public final DomainFixture fixture;
     public boolean databaseReachable = true;
     public String stdin = "";
@@ -79,7 +83,7 @@ public final class FakeCliContext {
     public CliContext context() {
         UseCases offline = UseCases.wire(Ports.offline(fixture.codec, fixture.codec, new UuidJtiGenerator(),
                 fixture.events, fixture.clock), fixture.settings.withoutUserChecks());
-        return new CliContext(this::settings,
+        return new CliContext(this::settings, new ServiceConfigurationTool(this::sources),
                 command -> online().issueToken().issue(command),
                 command -> offline.issueToken().issue(command),
                 token -> online().validateToken().validate(token),
@@ -98,7 +102,11 @@ public final class FakeCliContext {
     }
 
     private TokenlifeSettings settings() {
-        return TokenlifeSettings.fromMap(variables);
+        return TokenlifeSettings.from(sources().merged());
+    }
+
+    private ConfigSources sources() {
+        return new ConfigSources(variables, dotEnv);
     }
 
     private UseCases online() {

@@ -14,6 +14,7 @@ import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.handler.TokensHandler;
 import io.tokenlife.app.http.handler.UsersHandler;
 import io.tokenlife.app.http.handler.VerifyHandler;
+import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.HttpMetrics;
@@ -23,7 +24,6 @@ import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
-import io.tokenlife.domain.settings.ServerSettings;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.time.Clock;
@@ -44,6 +44,13 @@ public final class HttpApplication {
     /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
     static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The chunk in which Javalin copies a result to the response, allocated per response. Its default is
+     * Jetty's output buffer (32 KiB): 32 KiB of garbage for a 100-byte answer, most of the allocation per
+     * request and so most of the collections (bench/README.md). A token, an introspection or a JWK set fits
+     * in one 2 KiB chunk, larger answers take several; Jetty still buffers the output itself.
+     */
+    static final int RESULT_COPY_BUFFER_BYTES = 2 * 1024;
 
     /**
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
@@ -51,11 +58,11 @@ public final class HttpApplication {
      * @param publicJwks the public JWK set JSON ({@code {"keys":[...]}})
      * @param findings the startup review's findings, for the admin console
      */
-    public record Dependencies(UseCases useCases, ServerSettings server, String issuer, Supplier<String> publicJwks,
+    public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
                                List<ConfigurationFinding> findings) {
         /** Without findings (tests): the console's overview shows none. */
-        public Dependencies(UseCases useCases, ServerSettings server, String issuer, Supplier<String> publicJwks,
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
             this(useCases, server, issuer, publicJwks, readiness, metrics, clock, List.of());
         }
@@ -115,6 +122,7 @@ public final class HttpApplication {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
+        config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
@@ -170,7 +178,7 @@ public final class HttpApplication {
      */
     private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
         UseCases useCases = deps.useCases();
-        ServerSettings server = deps.server();
+        HttpSettings server = deps.server();
         AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
                 throttle, server.secureCookies(), deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);

@@ -8,6 +8,8 @@ import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.LogConfigurator;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
+import io.tokenlife.app.http.settings.HttpSettings;
+import io.tokenlife.app.http.settings.ServiceConfiguration;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
@@ -15,10 +17,10 @@ import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.policy.ConfigurationFinding;
-import io.tokenlife.domain.policy.ConfigurationReview;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSource;
 import io.tokenlife.domain.settings.InvalidSettingsException;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.slf4j.Logger;
@@ -46,8 +48,8 @@ public final class HttpComposition implements AutoCloseable {
     private final HttpApplication app;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpComposition(TokenlifeSettings settings, Clock clock, SecurityEvents log, SsoAdapters sso,
-                            PersistenceAdapters persistence, List<ConfigurationFinding> findings) {
+    private HttpComposition(TokenlifeSettings settings, HttpSettings http, Clock clock, SecurityEvents log,
+                            SsoAdapters sso, PersistenceAdapters persistence, List<ConfigurationFinding> findings) {
         this.persistence = persistence;
         JwtAdapters jwt = keys(settings, clock);
         // every event to the log and, for the admin console, to the replicas' shared event log
@@ -59,26 +61,29 @@ public final class HttpComposition implements AutoCloseable {
         HttpMetrics.bindJvmMetrics(metrics);
         ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
                 persistence.revocationIndex().inSync());
-        this.app = HttpApplication.create(new HttpApplication.Dependencies(useCases, settings.server(),
+        this.app = HttpApplication.create(new HttpApplication.Dependencies(useCases, http,
                 settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock, findings));
     }
 
     /** Starts the service; an unusable configuration is a {@link StartupRefusedException} naming each problem. */
     public static HttpComposition start(Map<String, String> variables, Clock clock) {
-        TokenlifeSettings settings = settings(variables);
-        LogConfigurator.apply(settings.server().logFormat());
-        SecurityEvents log = new Slf4jSecurityEvents();
-        List<ConfigurationFinding> findings = review(settings, log);
-        SsoAdapters sso = sso(settings);
+        ServiceConfiguration configuration = configuration(variables);
+        TokenlifeSettings settings = configuration.domain();
+        HttpSettings http = configuration.http();
+        LogConfigurator.apply(http.logFormat());
+        SecurityEvents log = new Slf4jSecurityEvents(http.logFormat());
+        List<ConfigurationFinding> findings = review(configuration, log);
+        SsoAdapters sso = sso(http, settings);
+        FreePort.require(http.host(), http.port()); // a busy port must refuse before the database is touched
         PersistenceAdapters persistence = openPersistence(settings, clock);
         HttpComposition composition;
         try {
-            composition = new HttpComposition(settings, clock, log, sso, persistence, findings);
+            composition = new HttpComposition(settings, http, clock, log, sso, persistence, findings);
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
         }
-        composition.listen(settings);
+        composition.listen(settings, http);
         return composition;
     }
 
@@ -108,16 +113,15 @@ public final class HttpComposition implements AutoCloseable {
         LOG.info("tokenlife stopped");
     }
 
-    private void listen(TokenlifeSettings settings) {
+    private void listen(TokenlifeSettings settings, HttpSettings http) {
         try {
-            app.start(settings.server().host(), settings.server().port());
+            app.start(http.host(), http.port());
         } catch (RuntimeException e) {
             close();
-            throw new StartupRefusedException(List.of("cannot listen on " + settings.server().host() + ":"
-                    + settings.server().port() + " (HOST, PORT): " + e.getMessage()));
+            throw FreePort.refusal(http.host(), http.port(), e);
         }
         LOG.info("tokenlife listening on http://{}:{} environment={} algorithm={} database={}",
-                settings.server().host(), app.port(), settings.environment().wireName(),
+                http.host(), app.port(), settings.environment().wireName(),
                 settings.jwt().algorithm(), settings.database().redactedUrl());
     }
 
@@ -128,17 +132,20 @@ public final class HttpComposition implements AutoCloseable {
                 db.securityEventLog(), clock);
     }
 
-    private static TokenlifeSettings settings(Map<String, String> variables) {
+    private static ServiceConfiguration configuration(Map<String, String> variables) {
         try {
-            return TokenlifeSettings.fromMap(variables);
+            return ServiceConfiguration.from(new ConfigSource(variables));
         } catch (InvalidSettingsException e) {
             throw new StartupRefusedException(List.of(e.getMessage()));
         }
     }
 
-    /** Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. */
-    private static List<ConfigurationFinding> review(TokenlifeSettings settings, SecurityEvents events) {
-        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
+    /**
+     * Warnings are logged once as {@code security_event=config_warning}; any error refuses to start. In
+     * development one more line says how production would judge the same configuration.
+     */
+    private static List<ConfigurationFinding> review(ServiceConfiguration configuration, SecurityEvents events) {
+        List<ConfigurationFinding> findings = configuration.review();
         for (ConfigurationFinding finding : findings) {
             if (!finding.isError()) {
                 Map<String, String> fields = new LinkedHashMap<>();
@@ -152,13 +159,14 @@ public final class HttpComposition implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new StartupRefusedException(errors);
         }
+        configuration.developmentAdvice().ifPresent(LOG::info);
         return findings;
     }
 
     /** The trusted SSO providers; an unreadable or invalid {@code SSO_PROVIDERS_FILE} refuses to start. */
-    private static SsoAdapters sso(TokenlifeSettings settings) {
+    private static SsoAdapters sso(HttpSettings http, TokenlifeSettings settings) {
         try {
-            return SsoAdapters.load(settings.server().ssoProvidersFile(), settings.validation().leeway());
+            return SsoAdapters.load(http.ssoProvidersFile(), settings.validation().leeway());
         } catch (InvalidSettingsException e) {
             throw new StartupRefusedException(List.of(e.getMessage()));
         }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * {@code bin/tokenlife-server}: reads the environment plus {@code .env} of the working directory, starts
  * the service and stops it gracefully on SIGTERM. Refuses to start (exit code 1, {@code FAIL-CLOSED} in
- * the log) on any configuration error.
+ * the log) on any configuration error. {@code --help} and {@code --version} answer without starting; the
+ * only class of the service that writes to the standard streams.
  */
 public final class HttpMain {
     private static final Logger LOG = LoggerFactory.getLogger(HttpMain.class);
@@ -25,6 +27,12 @@ public final class HttpMain {
     }
 
     public static void main(String[] args) {
+        ServerCommandLine.Decision decision = ServerCommandLine.decide(List.of(args), Path.of(""));
+        if (!decision.start()) {
+            PrintStream stream = decision.exit() == ServerCommandLine.OK ? System.out : System.err;
+            new PrintStream(stream, true, StandardCharsets.UTF_8).println(decision.text());
+            System.exit(decision.exit());
+        }
         try {
             Map<String, String> variables = DotEnv.merge(System.getenv(), dotEnv(Path.of(".env")));
             HttpComposition server = HttpComposition.start(variables, Clock.systemUTC());

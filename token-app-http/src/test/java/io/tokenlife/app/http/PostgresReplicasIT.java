@@ -111,4 +111,18 @@ class PostgresReplicasIT {
             }
         }
     }
+
+    @Test
+    void theDatabasePasswordShowsAsThreeStarsInEveryLogLine(@TempDir Path dir) throws Exception {
+        Map<String, String> env = config();
+        // trust authentication ignores the password; the log must not show it, in any masking but ours
+        env.put("DATABASE_URL", env.get("DATABASE_URL") + "&password=hunter2-db-password");
+        try (ServerProcess server = ServerProcess.start(env, dir)) {
+            server.awaitPort(Duration.ofSeconds(60));
+            assertThat(server.output()).contains("password=*** migrated").contains("database=jdbc:postgresql://")
+                    .doesNotContain("hunter2")
+                    .as("no URL masked another way, e.g. jdbc:postgresql:********")
+                    .doesNotContainPattern("jdbc:postgresql:(?!//)").doesNotContainPattern("password=(?!\\*\\*\\*)");
+        }
+    }
 }

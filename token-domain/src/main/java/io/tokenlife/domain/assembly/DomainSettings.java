@@ -43,9 +43,6 @@ public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuanc
 
     /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied (the CLI's offline mode). */
     public DomainSettings withoutUserChecks() {
-        ValidationSettings v = validation;
-        return new DomainSettings(identity, issuance, new ValidationSettings(v.issuerVerification(),
-                v.audienceVerification(), v.leeway(), v.requireExpiration(), v.requireJti(), v.validateEnvironment(),
-                false, v.verifiedTokenCacheSize()), admin);
+        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin);
     }
 }

@@ -7,7 +7,7 @@ import io.tokenlife.domain.model.TokenRecord;
 import java.util.Optional;
 
 /**
- * Who may see, list and revoke which tokens (docs/reference/http-api.md): an admin (and the CLI's operator) every token,
+ * Who may see, list and revoke which tokens (docs/reference/http-api.md#tokens): an admin (and the CLI's operator) every token,
  * anyone else their own. The find, list and revoke use cases ask here, whatever edge they serve.
  */
 public final class TokenAccessPolicy {

@@ -1,12 +1,28 @@
 package io.tokenlife.domain.settings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
-/** The whole configuration of a tokenlife process, parsed once from the environment plus {@code .env}. */
+/**
+ * The configuration the domain and its adapters use, parsed once from the environment plus {@code .env}.
+ * Settings only the HTTP service reads (host, port, cookies, login limits, logs) are declared and parsed
+ * in that module.
+ */
 public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings jwt, ValidationSettings validation,
-                                IssuanceSettings issuance, AdminSettings admin, DatabaseSettings database,
-                                ServerSettings server) {
+                                IssuanceSettings issuance, AdminSettings admin, DatabaseSettings database) {
+    public static final Setting<DeploymentEnvironment> ENVIRONMENT = Setting.choice("ENVIRONMENT",
+                    DeploymentEnvironment.class, DeploymentEnvironment.DEVELOPMENT, Section.ENVIRONMENT)
+            .doc("Where this process runs. Outside `development`, missing or weak keys and passwords are refused at "
+                    + "startup, and the startup review warns about settings that are unsafe there");
+
+    /** Every variable the domain settings read, in declaration order. */
+    public static final List<Setting<?>> VARIABLES = Stream.of(List.<Setting<?>>of(ENVIRONMENT), JwtSettings.VARIABLES,
+                    ValidationSettings.VARIABLES, IssuanceSettings.VARIABLES, AdminSettings.VARIABLES,
+                    DatabaseSettings.VARIABLES)
+            .flatMap(List::stream).toList();
+
     public TokenlifeSettings {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(jwt, "jwt");
@@ -14,12 +30,17 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
         Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(server, "server");
     }
 
-    /** Parses the variables of {@link ConfigVariable}; a bad value throws {@link InvalidSettingsException}. */
+    /** Parses {@link #VARIABLES}; a bad value throws {@link InvalidSettingsException} naming the variable. */
+    public static TokenlifeSettings from(ConfigSource source) {
+        return new TokenlifeSettings(ENVIRONMENT.read(source), JwtSettings.from(source), ValidationSettings.from(source),
+                IssuanceSettings.from(source), AdminSettings.from(source), DatabaseSettings.from(source));
+    }
+
+    /** {@link #from(ConfigSource)} over a plain map of variables. */
     public static TokenlifeSettings fromMap(Map<String, String> variables) {
-        return new SettingsParser(variables).parse();
+        return from(new ConfigSource(variables));
     }
 
     /** The bootstrap admin can log in: a password is configured and users are not required in the database. */

@@ -1,5 +1,8 @@
 package io.tokenlife.domain.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,10 +20,24 @@ class DomainArchitectureTest {
             .that().resideInAPackage("io.tokenlife.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tokenlife.domain..", "java..");
 
+    /** A utility that holds only static members (constants, pure functions) is not a model value. */
+    private static final DescribedPredicate<JavaClass> HOLDING_ONLY_STATIC_MEMBERS = DescribedPredicate.describe(
+            "hold only static members", c -> c.getFields().stream().allMatch(f -> f.getModifiers().contains(JavaModifier.STATIC))
+                    && c.getMethods().stream().allMatch(m -> m.getModifiers().contains(JavaModifier.STATIC))
+                    && c.getConstructors().stream().allMatch(k -> k.getModifiers().contains(JavaModifier.PRIVATE)));
+
     @ArchTest
-    static final ArchRule services_use_only_ports_policies_model_and_settings = noClasses()
-            .that().resideInAPackage("..domain.service..")
-            .should().dependOnClassesThat().resideInAPackage("..adapters..");
+    static final ArchRule services_use_only_ports_policies_model_and_settings = classes()
+            .that().resideInAPackage("io.tokenlife.domain.service..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tokenlife.domain.service..",
+                    "io.tokenlife.domain.port..", "io.tokenlife.domain.policy..", "io.tokenlife.domain.model..",
+                    "io.tokenlife.domain.settings..", "java..");
+
+    @ArchTest
+    static final ArchRule domain_model_classes_are_records = classes()
+            .that().resideInAPackage("io.tokenlife.domain.model..").and().areTopLevelClasses()
+            .and().areNotEnums().and().areNotInterfaces().and(DescribedPredicate.not(HOLDING_ONLY_STATIC_MEMBERS))
+            .should().beRecords();
 
     @ArchTest
     static final ArchRule ports_do_not_know_services = noClasses()

@@ -13,12 +13,17 @@ public final class TestSettings {
     }
 
     public static TokenlifeSettings with(String... keyValues) {
+        return TokenlifeSettings.fromMap(variables(keyValues));
+    }
+
+    /** The variables {@link #with} parses, for settings of other modules read from the same map. */
+    public static Map<String, String> variables(String... keyValues) {
         Map<String, String> map = new HashMap<>();
         map.put("JWT_SECRET_KEY", SECRET);
         map.put("DATABASE_URL", "jdbc:h2:mem:test");
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);
         }
-        return TokenlifeSettings.fromMap(map);
+        return map;
     }
 }

@@ -99,7 +99,44 @@ class ConfigurationReviewTest {
                 .containsExactly(Map.entry("ephemeral_storage", Severity.WARNING));
         assertThat(codes(staging("DATABASE_URL", "jdbc:h2:mem:x")))
                 .containsExactly(Map.entry("ephemeral_storage", Severity.WARNING));
-        assertThat(codes(production("DATABASE_URL", "jdbc:h2:file:./data/x"))).isEmpty();
+        assertThat(production("DATABASE_URL", "jdbc:h2:mem:x").get(0).variables())
+                .containsExactly("DATABASE_URL", "ENVIRONMENT");
+    }
+
+    @Test
+    void ephemeralStorageNamesThePasswordOnlyWhenTheBootstrapAdminIsWhyItMatters() {
+        assertThat(development("DATABASE_URL", "jdbc:h2:mem:x", "PLATFORM_ADMIN_PASSWORD", "pw").get(0).variables())
+                .containsExactly("DATABASE_URL", "PLATFORM_ADMIN_PASSWORD");
+        assertThat(production("DATABASE_URL", "jdbc:h2:mem:x", "PLATFORM_ADMIN_PASSWORD", STRONG_PASSWORD,
+                "REQUIRE_USER_IN_DB", "false").stream().filter(f -> f.code().equals("ephemeral_storage"))
+                .findFirst().orElseThrow().variables())
+                .containsExactly("DATABASE_URL", "ENVIRONMENT", "PLATFORM_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void anEmbeddedH2FileIsAWarningInStagingAndProductionNamingPostgres() {
+        for (String url : new String[] {"jdbc:h2:file:./data/x", "jdbc:h2:./data/x"}) {
+            List<ConfigurationFinding> findings = production("DATABASE_URL", url);
+            assertThat(codes(findings)).as(url).containsExactly(Map.entry("embedded_database", Severity.WARNING));
+            assertThat(findings.get(0).message()).contains("DATABASE_URL").contains("jdbc:postgresql://");
+            assertThat(codes(staging("DATABASE_URL", url))).as(url).containsOnlyKeys("embedded_database");
+        }
+        assertThat(development("DATABASE_URL", "jdbc:h2:file:./data/x")).isEmpty();
+        assertThat(production("DATABASE_URL", "jdbc:h2:tcp://db:9092/tokenlife")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "JWT_ISSUER_VERIFICATION, issuer_verification_off",
+            "JWT_AUDIENCE_VERIFICATION, audience_verification_off",
+            "REQUIRE_TOKEN_EXPIRATION, expiration_not_required"})
+    void aWeakenedCheckIsAWarningInStagingAndProductionNamingTheVariableAndWhatToSet(String variable, String code) {
+        for (List<ConfigurationFinding> findings : List.of(production(variable, "false"), staging(variable, "false"))) {
+            assertThat(codes(findings)).containsExactly(Map.entry(code, Severity.WARNING));
+            assertThat(findings.get(0).variables()).containsExactly(variable);
+            assertThat(findings.get(0).message()).startsWith(variable + "=false in ").contains("set " + variable + "=true");
+        }
+        assertThat(development(variable, "false")).isEmpty();
     }
 
     @Test
@@ -113,10 +150,14 @@ class ConfigurationReviewTest {
     }
 
     @Test
-    void productionAdvisesRequireJti() {
+    void stagingAndProductionAreAdvisedAlikeToRequireJti() {
         assertThat(codes(production("REQUIRE_JTI", "false")))
                 .containsExactly(Map.entry("production_require_jti", Severity.WARNING));
-        assertThat(staging("REQUIRE_JTI", "false")).isEmpty();
+        assertThat(codes(staging("REQUIRE_JTI", "false")))
+                .containsExactly(Map.entry("production_require_jti", Severity.WARNING));
+        assertThat(staging("REQUIRE_JTI", "false").get(0).message())
+                .isEqualTo(production("REQUIRE_JTI", "false").get(0).message().replace("production", "staging"));
+        assertThat(development("REQUIRE_JTI", "false")).isEmpty();
     }
 
     @Test
@@ -180,6 +221,17 @@ class ConfigurationReviewTest {
         assertThat(production("JWT_SECRET_KEY", thirtyTwo)).isEmpty();
         assertThat(codes(development("JWT_SECRET_KEY", thirtyOne)))
                 .containsExactly(Map.entry("secret_too_short", Severity.ERROR));
+    }
+
+    @Test
+    void aMissingOrPlaceholderSecretAsksForTheLengthOfTheAlgorithm() {
+        assertThat(production("JWT_SECRET_KEY", null).get(0).message()).contains("at least 32 bytes for HS256");
+        assertThat(production("JWT_SECRET_KEY", null, "JWT_ALGORITHM", "HS384").get(0).message())
+                .contains("at least 48 bytes for HS384");
+        assertThat(production("JWT_SECRET_KEY", null, "JWT_ALGORITHM", "HS512").get(0).message())
+                .contains("at least 64 bytes for HS512");
+        assertThat(production("JWT_SECRET_KEY", "changeme", "JWT_ALGORITHM", "HS512").get(0).message())
+                .contains("at least 64 bytes for HS512");
     }
 
     @Test

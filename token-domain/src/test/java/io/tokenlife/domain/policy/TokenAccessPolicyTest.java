@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Owner or admin" (docs/reference/http-api.md), for every edge: find, list and revoke ask here. */
+/** "Owner or admin" (docs/reference/http-api.md#tokens), for every edge: find, list and revoke ask here. */
 class TokenAccessPolicyTest {
     private static final Instant T = Instant.parse("2026-01-01T10:00:00Z");
     private static final Actor ALICE = new Caller("Alice@Example.com", "j1", TokenUse.SESSION, false, false).actor();

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,47 +27,36 @@ class TokenlifeSettingsTest {
     }
 
     /** The defaults of docs/reference/configuration.md, written out here so a changed default fails this test. */
-    private static final Map<ConfigVariable, String> SPEC_DEFAULTS = new EnumMap<>(ConfigVariable.class);
+    private static final Map<Setting<?>, String> SPEC_DEFAULTS = new LinkedHashMap<>();
     /** How each variable shows in the parsed settings, as the same text as its default ("unset" when absent). */
-    private static final Map<ConfigVariable, Function<TokenlifeSettings, String>> PARSED = new EnumMap<>(ConfigVariable.class);
+    private static final Map<Setting<?>, Function<TokenlifeSettings, String>> PARSED = new LinkedHashMap<>();
 
     static {
-        expect(ConfigVariable.ENVIRONMENT, "development", s -> s.environment().wireName());
-        expect(ConfigVariable.JWT_ALGORITHM, "HS256", s -> s.jwt().algorithm().joseName());
-        expect(ConfigVariable.JWT_SECRET_KEY, "unset", s -> unset(s.jwt().secretKey()));
-        expect(ConfigVariable.JWT_PRIVATE_KEY_PATH, "unset", s -> unset(s.jwt().privateKeyPath()));
-        expect(ConfigVariable.JWT_PUBLIC_KEY_PATH, "unset", s -> unset(s.jwt().publicKeyPath()));
-        expect(ConfigVariable.JWT_ISSUER, "mcpgateway", s -> s.jwt().issuer());
-        expect(ConfigVariable.JWT_AUDIENCE, "mcpgateway-api", s -> s.jwt().audience());
-        expect(ConfigVariable.JWT_ISSUER_VERIFICATION, "true", s -> String.valueOf(s.validation().issuerVerification()));
-        expect(ConfigVariable.JWT_AUDIENCE_VERIFICATION, "true", s -> String.valueOf(s.validation().audienceVerification()));
-        expect(ConfigVariable.JWT_LEEWAY_SECONDS, "30", s -> String.valueOf(s.validation().leeway().toSeconds()));
-        expect(ConfigVariable.TOKEN_EXPIRY, "20", s -> String.valueOf(s.issuance().sessionLifetime().toMinutes()));
-        expect(ConfigVariable.API_TOKEN_MAX_EXPIRY_DAYS, "365", s -> String.valueOf(s.issuance().apiTokenMaxLifetime().toDays()));
-        expect(ConfigVariable.REQUIRE_TOKEN_EXPIRATION, "true", 
+        expect(TokenlifeSettings.ENVIRONMENT, "development", s -> s.environment().wireName());
+        expect(JwtSettings.ALGORITHM, "HS256", s -> s.jwt().algorithm().joseName());
+        expect(JwtSettings.SECRET_KEY, "unset", s -> unset(s.jwt().secretKey()));
+        expect(JwtSettings.PRIVATE_KEY_PATH, "unset", s -> unset(s.jwt().privateKeyPath()));
+        expect(JwtSettings.PUBLIC_KEY_PATH, "unset", s -> unset(s.jwt().publicKeyPath()));
+        expect(JwtSettings.ISSUER, "mcpgateway", s -> s.jwt().issuer());
+        expect(JwtSettings.AUDIENCE, "mcpgateway-api", s -> s.jwt().audience());
+        expect(ValidationSettings.ISSUER_VERIFICATION, "true", s -> String.valueOf(s.validation().issuerVerification()));
+        expect(ValidationSettings.AUDIENCE_VERIFICATION, "true", s -> String.valueOf(s.validation().audienceVerification()));
+        expect(ValidationSettings.LEEWAY_SECONDS, "30", s -> String.valueOf(s.validation().leeway().toSeconds()));
+        expect(IssuanceSettings.TOKEN_EXPIRY, "20", s -> String.valueOf(s.issuance().sessionLifetime().toMinutes()));
+        expect(IssuanceSettings.API_TOKEN_MAX_EXPIRY_DAYS, "365", s -> String.valueOf(s.issuance().apiTokenMaxLifetime().toDays()));
+        expect(ValidationSettings.REQUIRE_TOKEN_EXPIRATION, "true", 
                 s -> String.valueOf(s.validation().requireExpiration() && s.issuance().requireExpiration()));
-        expect(ConfigVariable.REQUIRE_JTI, "false", s -> String.valueOf(s.validation().requireJti()));
-        expect(ConfigVariable.EMBED_ENVIRONMENT_IN_TOKENS, "false", s -> String.valueOf(s.issuance().embedEnvironment()));
-        expect(ConfigVariable.VALIDATE_TOKEN_ENVIRONMENT, "false", s -> String.valueOf(s.validation().validateEnvironment()));
-        expect(ConfigVariable.REQUIRE_USER_IN_DB, "false", s -> String.valueOf(s.validation().requireUserInDb()));
-        expect(ConfigVariable.PLATFORM_ADMIN_EMAIL, "admin@example.com", s -> s.admin().platformAdminEmail());
-        expect(ConfigVariable.PLATFORM_ADMIN_PASSWORD, "unset", s -> unset(s.admin().platformAdminPassword()));
-        expect(ConfigVariable.DATABASE_URL, "jdbc:h2:file:./data/tokenlife", s -> s.database().url());
-        expect(ConfigVariable.HOST, "127.0.0.1", s -> s.server().host());
-        expect(ConfigVariable.PORT, "4444", s -> String.valueOf(s.server().port()));
-        expect(ConfigVariable.SSO_PROVIDERS_FILE, "unset", s -> unset(s.server().ssoProvidersFile()));
-        expect(ConfigVariable.PUBLIC_URL, "unset", s -> unset(s.server().publicUrl()));
-        expect(ConfigVariable.SECURE_COOKIES, "true", s -> String.valueOf(s.server().secureCookies()));
-        expect(ConfigVariable.MAX_FAILED_LOGIN_ATTEMPTS, "5", s -> String.valueOf(s.server().loginLimits().maxFailedAttempts()));
-        expect(ConfigVariable.ACCOUNT_LOCKOUT_DURATION_MINUTES, "30",
-                s -> String.valueOf(s.server().loginLimits().lockout().toMinutes()));
-        expect(ConfigVariable.LOGIN_RATE_LIMIT_PER_MINUTE, "20",
-                s -> String.valueOf(s.server().loginLimits().perAddressPerMinute()));
-        expect(ConfigVariable.LOG_FORMAT, "text", s -> s.server().logFormat().name().toLowerCase());
-        expect(ConfigVariable.VERIFIED_TOKEN_CACHE_SIZE, "100000", s -> String.valueOf(s.validation().verifiedTokenCacheSize()));
+        expect(ValidationSettings.REQUIRE_JTI, "false", s -> String.valueOf(s.validation().requireJti()));
+        expect(IssuanceSettings.EMBED_ENVIRONMENT_IN_TOKENS, "false", s -> String.valueOf(s.issuance().embedEnvironment()));
+        expect(ValidationSettings.VALIDATE_TOKEN_ENVIRONMENT, "false", s -> String.valueOf(s.validation().validateEnvironment()));
+        expect(ValidationSettings.REQUIRE_USER_IN_DB, "false", s -> String.valueOf(s.validation().requireUserInDb()));
+        expect(AdminSettings.PLATFORM_ADMIN_EMAIL, "admin@example.com", s -> s.admin().platformAdminEmail());
+        expect(AdminSettings.PLATFORM_ADMIN_PASSWORD, "unset", s -> unset(s.admin().platformAdminPassword()));
+        expect(DatabaseSettings.DATABASE_URL, "jdbc:h2:file:./data/tokenlife", s -> s.database().url());
+        expect(ValidationSettings.VERIFIED_TOKEN_CACHE_SIZE, "100000", s -> String.valueOf(s.validation().verifiedTokenCacheSize()));
     }
 
-    private static void expect(ConfigVariable variable, String specDefault, Function<TokenlifeSettings, String> parsed) {
+    private static void expect(Setting<?> variable, String specDefault, Function<TokenlifeSettings, String> parsed) {
         SPEC_DEFAULTS.put(variable, specDefault);
         PARSED.put(variable, parsed);
     }
@@ -78,37 +67,15 @@ class TokenlifeSettingsTest {
 
     @Test
     void everyVariableHasTheSpecDefaultWhenUnset() {
-        assertThat(SPEC_DEFAULTS.keySet()).as("every ConfigVariable is covered by this test")
-                .containsExactlyInAnyOrder(ConfigVariable.values());
+        assertThat(SPEC_DEFAULTS.keySet()).as("every domain variable is covered by this test")
+                .containsExactlyInAnyOrderElementsOf(TokenlifeSettings.VARIABLES);
         TokenlifeSettings defaults = TokenlifeSettings.fromMap(Map.of());
-        for (ConfigVariable variable : ConfigVariable.values()) {
+        for (Setting<?> variable : TokenlifeSettings.VARIABLES) {
             assertThat(PARSED.get(variable).apply(defaults)).as(variable.name()).isEqualTo(SPEC_DEFAULTS.get(variable));
             assertThat(variable.defaultValue().orElse("unset")).as("declared default of " + variable)
                     .isEqualTo(SPEC_DEFAULTS.get(variable));
-            assertThat(variable.meaning()).as("meaning of " + variable).isNotBlank();
+            assertThat(variable.doc()).as("meaning of " + variable).isNotBlank();
         }
-    }
-
-    @Test
-    void publicUrlMustBeAnAbsoluteHttpUrl() {
-        assertThat(parse("PUBLIC_URL", "https://tokens.example.com").server().publicUrl())
-                .hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("tokens.example.com"));
-        for (String bad : new String[]{"tokens.example.com", "ftp://tokens.example.com", "https://", "http://a b"}) {
-            assertThatThrownBy(() -> parse("PUBLIC_URL", bad)).as(bad)
-                    .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("PUBLIC_URL: ");
-        }
-    }
-
-    @Test
-    void loginLimitsAreParsedAndOutOfRangeValuesNameTheirVariable() {
-        LoginLimitSettings limits = parse("MAX_FAILED_LOGIN_ATTEMPTS", "3", "ACCOUNT_LOCKOUT_DURATION_MINUTES", "7",
-                "LOGIN_RATE_LIMIT_PER_MINUTE", "50", "SECURE_COOKIES", "false").server().loginLimits();
-        assertThat(limits).isEqualTo(new LoginLimitSettings(3, Duration.ofMinutes(7), 50));
-        assertThat(parse("SECURE_COOKIES", "false").server().secureCookies()).isFalse();
-        assertThatThrownBy(() -> parse("MAX_FAILED_LOGIN_ATTEMPTS", "0"))
-                .hasMessageStartingWith("MAX_FAILED_LOGIN_ATTEMPTS: 0 is out of range");
-        assertThatThrownBy(() -> parse("LOGIN_RATE_LIMIT_PER_MINUTE", "many"))
-                .hasMessageStartingWith("LOGIN_RATE_LIMIT_PER_MINUTE: 'many' is not a whole number");
     }
 
     @Test
@@ -122,9 +89,9 @@ class TokenlifeSettingsTest {
 
     @Test
     void valuesAreTrimmed() {
-        TokenlifeSettings s = parse("PORT", " 8080 ", "JWT_ISSUER", " issuer-a ");
+        TokenlifeSettings s = parse("JWT_LEEWAY_SECONDS", " 12 ", "JWT_ISSUER", " issuer-a ");
 
-        assertThat(s.server().port()).isEqualTo(8080);
+        assertThat(s.validation().leeway()).isEqualTo(Duration.ofSeconds(12));
         assertThat(s.jwt().issuer()).isEqualTo("issuer-a");
     }
 
@@ -160,7 +127,6 @@ class TokenlifeSettingsTest {
     @ParameterizedTest
     @CsvSource({
             "JWT_LEEWAY_SECONDS,0,300",
-            "PORT,0,65535",
             "TOKEN_EXPIRY,1,10080",
             "API_TOKEN_MAX_EXPIRY_DAYS,1,3650",
             "VERIFIED_TOKEN_CACHE_SIZE,0,10000000"})
@@ -183,11 +149,10 @@ class TokenlifeSettingsTest {
 
     @Test
     void integersInRangeLandInTheirSettings() {
-        TokenlifeSettings s = parse("JWT_LEEWAY_SECONDS", "0", "PORT", "0", "TOKEN_EXPIRY", "60",
+        TokenlifeSettings s = parse("JWT_LEEWAY_SECONDS", "0", "TOKEN_EXPIRY", "60",
                 "API_TOKEN_MAX_EXPIRY_DAYS", "30", "VERIFIED_TOKEN_CACHE_SIZE", "0");
 
         assertThat(s.validation().leeway()).isEqualTo(Duration.ZERO);
-        assertThat(s.server().port()).isZero();
         assertThat(s.issuance().sessionLifetime()).isEqualTo(Duration.ofMinutes(60));
         assertThat(s.issuance().apiTokenMaxLifetime()).isEqualTo(Duration.ofDays(30));
         assertThat(s.validation().verifiedTokenCacheSize()).isZero();
@@ -221,17 +186,6 @@ class TokenlifeSettingsTest {
     }
 
     @Test
-    void logFormatIsTextOrJson() {
-        assertThat(parse("LOG_FORMAT", "json").server().logFormat()).isEqualTo(LogFormat.JSON);
-        assertThat(parse("LOG_FORMAT", "text").server().logFormat()).isEqualTo(LogFormat.TEXT);
-
-        assertThatThrownBy(() -> parse("LOG_FORMAT", "xml"))
-                .isInstanceOf(InvalidSettingsException.class)
-                .hasMessageStartingWith("LOG_FORMAT:")
-                .hasMessageContaining("text, json");
-    }
-
-    @Test
     void databaseUrlIsH2OrPostgres() {
         assertThat(parse("DATABASE_URL", "jdbc:h2:mem:x").database().isEphemeral()).isTrue();
         assertThat(parse("DATABASE_URL", "jdbc:postgresql://db:5432/tokenlife").database().isPostgres()).isTrue();
@@ -255,12 +209,10 @@ class TokenlifeSettingsTest {
 
     @Test
     void pathsAreParsed() {
-        TokenlifeSettings s = parse("JWT_PRIVATE_KEY_PATH", "/keys/private.pem", "JWT_PUBLIC_KEY_PATH", "/keys/public.pem",
-                "SSO_PROVIDERS_FILE", "/etc/tokenlife/sso.json");
+        TokenlifeSettings s = parse("JWT_PRIVATE_KEY_PATH", "/keys/private.pem", "JWT_PUBLIC_KEY_PATH", "/keys/public.pem");
 
         assertThat(s.jwt().privateKeyPath()).contains(Path.of("/keys/private.pem"));
         assertThat(s.jwt().publicKeyPath()).contains(Path.of("/keys/public.pem"));
-        assertThat(s.server().ssoProvidersFile()).contains(Path.of("/etc/tokenlife/sso.json"));
     }
 
     @Test
@@ -280,7 +232,7 @@ class TokenlifeSettingsTest {
                 "DATABASE_URL", "jdbc:postgresql://db:5432/tokenlife?user=app&password=" + dbPassword);
 
         for (Object record : new Object[] {s, s.jwt(), s.admin(), s.database(), s.validation(), s.issuance(),
-                s.server(), s.jwt().secretKey().orElseThrow(), s.admin().platformAdminPassword().orElseThrow()}) {
+                s.jwt().secretKey().orElseThrow(), s.admin().platformAdminPassword().orElseThrow()}) {
             assertThat(record.toString()).doesNotContain(secret).doesNotContain(password).doesNotContain(dbPassword);
         }
         assertThat(s.jwt().secretKey().orElseThrow().value()).isEqualTo(secret);

@@ -3,11 +3,9 @@ package io.tokenlife.adapters.jwt.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.KeyPairs;
 import io.tokenlife.adapters.jwt.SsoAdapters;
-import io.tokenlife.adapters.jwt.UnverifiedTokenDecoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +24,9 @@ class JwtArchitectureTest {
     }
 
     @Test
-    void nimbus_caffeine_and_tink_are_used_only_inside_the_jwt_adapter() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.tokenlife.adapters.jwt..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "com.github.benmanes.caffeine..",
-                        "com.google.crypto.tink..");
-        rule.allowEmptyShould(true).check(main);
-    }
-
-    @Test
     void only_the_entry_points_of_the_adapter_are_public() {
         classes().that().resideInAPackage("io.tokenlife.adapters.jwt..").and().areTopLevelClasses()
-                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, UnverifiedTokenDecoder.class, SsoAdapters.class)
+                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, SsoAdapters.class)
                 .should().notBePublic()
                 .check(main);
     }

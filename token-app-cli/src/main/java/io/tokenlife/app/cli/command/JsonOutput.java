@@ -3,6 +3,7 @@ package io.tokenlife.app.cli.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.User;
@@ -35,23 +36,9 @@ public final class JsonOutput {
         return instant == null ? null : instant.toString();
     }
 
-    /** Claims as they appear in the token. */
+    /** Claims as they appear in the token, as {@code POST /tokens/verify} shows them. */
     public static Map<String, Object> claims(TokenClaims c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        putIfPresent(m, "iss", c.issuer());
-        if (!c.audience().isEmpty()) {
-            m.put("aud", c.audience().size() == 1 ? c.audience().get(0) : c.audience());
-        }
-        putIfPresent(m, "sub", c.subject());
-        putIfPresent(m, "iat", c.issuedAt() == null ? null : c.issuedAt().getEpochSecond());
-        putIfPresent(m, "nbf", c.notBefore() == null ? null : c.notBefore().getEpochSecond());
-        putIfPresent(m, "exp", c.expiresAt() == null ? null : c.expiresAt().getEpochSecond());
-        putIfPresent(m, "jti", c.jti());
-        putIfPresent(m, "token_use", c.tokenUse() == null ? null : c.tokenUse().wireName());
-        putIfPresent(m, "scope", c.scope());
-        putIfPresent(m, "env", c.environment());
-        m.putAll(new java.util.TreeMap<>(c.extra()));
-        return m;
+        return ClaimsJson.of(c);
     }
 
     /** Token metadata, as {@code GET /tokens/{jti}} shows it. */
@@ -90,11 +77,5 @@ public final class JsonOutput {
         m.put("items", items);
         m.put("next", next);
         return m;
-    }
-
-    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
     }
 }

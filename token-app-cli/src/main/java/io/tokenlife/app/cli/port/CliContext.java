@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param operator who the CLI acts as ({@code cli:<OS user>}, recorded as {@code revoked_by})
  * @param clock the clock the use cases run on, to show statuses consistently with them
  */
-public record CliContext(Configuration configuration, IssueTokenUseCase issue, OfflineIssuing offlineIssue,
+public record CliContext(Configuration configuration, ConfigurationTool configurationTool, IssueTokenUseCase issue, OfflineIssuing offlineIssue,
                          ValidateTokenUseCase validate, OfflineValidating offlineValidate, RevokeTokenUseCase revoke,
                          RevokeAllTokensUseCase revokeAll, ListTokensUseCase list,
                          PurgeExpiredUseCase purge, ManageUsersUseCase users, SchemaTool schema, KeyTool keys,
                          TokenInspector inspector, StandardInput stdin, Actor operator, Clock clock) {
     public CliContext {
         Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(configurationTool, "configurationTool");
         Objects.requireNonNull(issue, "issue");
         Objects.requireNonNull(offlineIssue, "offlineIssue");
         Objects.requireNonNull(validate, "validate");

@@ -11,6 +11,7 @@ import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.DotEnv;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
@@ -37,6 +38,7 @@ public final class CliComposition implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final LoggingSecurityEvents events = new LoggingSecurityEvents();
 
+    private ConfigSources sources;
     private TokenlifeSettings settings;
     private JwtAdapters jwt;
     private PersistenceAdapters persistence;
@@ -57,7 +59,7 @@ public final class CliComposition implements AutoCloseable {
 
     /** The parts the subcommands ask for; nothing is opened until a part is used. */
     public CliContext context() {
-        return new CliContext(this::settings,
+        return new CliContext(this::settings, new ServiceConfigurationTool(this::sources),
                 command -> online().issueToken().issue(command),
                 command -> offline().issueToken().issue(command),
                 token -> online().validateToken().validate(token),
@@ -84,14 +86,22 @@ public final class CliComposition implements AutoCloseable {
 
     private TokenlifeSettings settings() {
         if (settings == null) {
-            settings = TokenlifeSettings.fromMap(DotEnv.merge(environment, dotEnv()));
+            settings = TokenlifeSettings.from(sources().merged());
         }
         return settings;
     }
 
-    /** Over the configured database: opened, migrated, live revocations loaded. */
+    private ConfigSources sources() {
+        if (sources == null) {
+            sources = new ConfigSources(environment, dotEnv());
+        }
+        return sources;
+    }
+
+    /** Over the configured database: opened, migrated, live revocations loaded; never created here. */
     private UseCases online() {
         if (online == null) {
+            ExistingDatabase.require(settings().database());
             PersistenceAdapters db = database(true);
             run(db::startRevocationSync);
             online = UseCases.wire(new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),

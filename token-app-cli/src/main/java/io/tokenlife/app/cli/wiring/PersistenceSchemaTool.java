@@ -33,6 +33,7 @@ final class PersistenceSchemaTool implements SchemaTool {
         DatabaseSettings database = this.database.get();
         String kind = database.isPostgres() ? "postgresql" : database.isEphemeral() ? "h2 (in memory, ephemeral)" : "h2 (file)";
         try {
+            ExistingDatabase.require(database); // info must not create the database it reports on
             boolean reachable = open.get().isReachable();
             return new SchemaInfo(database.redactedUrl(), kind, reachable, List.of());
         } catch (DatabaseUnavailableException e) {

@@ -1,5 +1,7 @@
 package io.tokenlife.app.cli.process;
 
+import io.tokenlife.app.http.settings.ServiceConfiguration;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,8 @@ final class CliProcess {
         command.add("io.tokenlife.app.cli.CliMain");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().keySet().removeIf(k -> CONFIG_PREFIXES.stream().anyMatch(k::startsWith));
+        builder.environment().keySet().removeIf(k -> CONFIG_PREFIXES.stream().anyMatch(k::startsWith)
+                || ServiceConfiguration.CATALOG.find(k).isPresent());
         builder.environment().putAll(environment);
         try {
             Path out = Files.createTempFile(workingDirectory, "out", ".txt");

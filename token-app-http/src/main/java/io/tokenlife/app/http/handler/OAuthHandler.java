@@ -6,6 +6,7 @@ import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.port.in.Invalid;
@@ -14,7 +15,6 @@ import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -61,10 +61,9 @@ public final class OAuthHandler {
             return;
         }
         TokenClaims c = valid.claims();
-        Object aud = c.audience().isEmpty() ? null : c.audience().size() == 1 ? c.audience().get(0) : c.audience();
-        Responses.json(ctx, new Introspection(true, c.subject(), c.jti(), c.issuer(), aud, epoch(c.expiresAt()),
-                epoch(c.issuedAt()), c.scope(), c.tokenUse() == null ? null : c.tokenUse().wireName(),
-                null, "Bearer"));
+        Responses.json(ctx, new Introspection(true, c.subject(), c.jti(), c.issuer(), ClaimsJson.audience(c),
+                ClaimsJson.epochSeconds(c.expiresAt()), ClaimsJson.epochSeconds(c.issuedAt()), c.scope(),
+                c.tokenUse() == null ? null : c.tokenUse().wireName(), null, "Bearer"));
     }
 
     private static String tokenField(Map<String, String> form) {
@@ -73,9 +72,5 @@ public final class OAuthHandler {
             throw ApiException.invalidRequest("the form field 'token' is required");
         }
         return token.trim();
-    }
-
-    private static Long epoch(Instant instant) {
-        return instant == null ? null : instant.getEpochSecond();
     }
 }

@@ -9,7 +9,7 @@ final class Responses {
     }
 
     static void json(Context ctx, Object body) {
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.contentType("application/json").result(Json.bytes(body));
     }
 
     /** An identifier from the request, safe to repeat in a detail: short and printable. */

@@ -3,15 +3,12 @@ package io.tokenlife.app.http.handler;
 import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.VerifyResponse;
 import io.tokenlife.app.http.web.RequestBody;
-import io.tokenlife.domain.model.TokenClaims;
+import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code POST /tokens/verify}: the full validation policy for operators (admin). */
@@ -31,36 +28,8 @@ public final class VerifyHandler {
             return;
         }
         ValidationResult.Valid valid = (ValidationResult.Valid) result;
-        Responses.json(ctx, new VerifyResponse(true, null, null, claims(valid.claims()),
+        // the claims as they are in the token: times in seconds since the epoch
+        Responses.json(ctx, new VerifyResponse(true, null, null, ClaimsJson.of(valid.claims()),
                 valid.warnings().stream().map(ValidationWarning::wireName).toList()));
-    }
-
-    /** The claims as they are in the token: times in seconds since the epoch. */
-    static Map<String, Object> claims(TokenClaims c) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        putIfPresent(map, "iss", c.issuer());
-        if (!c.audience().isEmpty()) {
-            map.put("aud", c.audience().size() == 1 ? c.audience().get(0) : c.audience());
-        }
-        putIfPresent(map, "sub", c.subject());
-        putIfPresent(map, "iat", epoch(c.issuedAt()));
-        putIfPresent(map, "nbf", epoch(c.notBefore()));
-        putIfPresent(map, "exp", epoch(c.expiresAt()));
-        putIfPresent(map, "jti", c.jti());
-        putIfPresent(map, "token_use", c.tokenUse() == null ? null : c.tokenUse().wireName());
-        putIfPresent(map, "scope", c.scope());
-        putIfPresent(map, "env", c.environment());
-        map.putAll(c.extra());
-        return map;
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private static Long epoch(Instant instant) {
-        return instant == null ? null : instant.getEpochSecond();
     }
 }

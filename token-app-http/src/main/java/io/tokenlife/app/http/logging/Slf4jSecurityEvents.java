@@ -1,5 +1,6 @@
 package io.tokenlife.app.http.logging;
 
+import io.tokenlife.app.http.settings.LogFormat;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import net.logstash.logback.argument.StructuredArgument;
@@ -16,7 +17,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Security events as log lines on the logger {@code tokenlife.security}: {@code security_event=<type>}
- * and the event's fields as key=value in text, as JSON fields with {@code LOG_FORMAT=json}. The domain
+ * and the event's fields as key=value after the message in text; with {@code LOG_FORMAT=json} they are
+ * JSON fields only, and {@code message} is the event's sentence without them. The domain
  * guarantees the fields hold no token, password or secret; values are stripped of line breaks so an
  * event cannot forge another log line.
  */
@@ -26,15 +28,26 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
     private static final Pattern PLAIN = Pattern.compile("[^\\s=\"]*");
 
+    private final boolean fieldsInMessage;
+
+    /** Fields written into the text of each line, as {@code LOG_FORMAT=text} logs them. */
+    public Slf4jSecurityEvents() {
+        this(LogFormat.TEXT);
+    }
+
+    public Slf4jSecurityEvents(LogFormat format) {
+        this.fieldsInMessage = format == LogFormat.TEXT;
+    }
+
     @Override
     public void emit(SecurityEvent event) {
         List<StructuredArgument> args = new ArrayList<>();
         args.add(kv(FIELD, event.type().wireName()));
-        StringBuilder format = new StringBuilder(oneLine(event.message())).append(" {}");
+        StringBuilder format = new StringBuilder(oneLine(event.message())).append(placeholder());
         for (Map.Entry<String, String> field : event.fields().entrySet()) {
             if (field.getValue() != null) {
                 args.add(field(field.getKey(), oneLine(field.getValue())));
-                format.append(" {}");
+                format.append(placeholder());
             }
         }
         Object[] arguments = args.toArray();
@@ -43,6 +56,11 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
         } else {
             LOG.info(format.toString(), arguments);
         }
+    }
+
+    /** Without a placeholder an argument is still a JSON field, but no longer part of the message. */
+    private String placeholder() {
+        return fieldsInMessage ? " {}" : "";
     }
 
     /** key=value; quoted in text when the value has spaces or '=' so that logfmt readers split it right. */

@@ -57,11 +57,17 @@ public final class Authenticator {
     private static String presentedToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && !header.isBlank()) {
-            String[] parts = header.trim().split("\\s+", 2);
-            if (!parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts.length < 2) {
+            // scheme, whitespace, credentials; scanned by hand: a regex split compiled a pattern per request
+            String value = header.trim();
+            int end = 0;
+            while (end < value.length() && !Character.isWhitespace(value.charAt(end))) {
+                end++;
+            }
+            String credentials = value.substring(end).trim();
+            if (!value.substring(0, end).toLowerCase(Locale.ROOT).equals("bearer") || credentials.isEmpty()) {
                 throw ApiException.unauthorized("use the Authorization header with the Bearer scheme");
             }
-            return parts[1].trim();
+            return credentials;
         }
         String cookie = ctx.cookie(COOKIE);
         if (cookie != null && !cookie.isBlank()) {

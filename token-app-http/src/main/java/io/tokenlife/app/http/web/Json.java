@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.nio.charset.StandardCharsets;
+
 /** The one JSON mapper of the HTTP API: snake_case names, RFC 3339 times, nulls kept so shapes are fixed. */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -18,11 +20,16 @@ public final class Json {
     private Json() {
     }
 
-    public static String write(Object value) {
+    /** UTF-8 JSON, written straight to bytes (what a response body needs) without a String in between. */
+    public static byte[] bytes(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    public static String write(Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
     }
 }

@@ -3,7 +3,7 @@ package io.tokenlife.app.http.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tokenlife.domain.model.Subjects;
-import io.tokenlife.domain.settings.LoginLimitSettings;
+import io.tokenlife.app.http.settings.LoginLimitSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

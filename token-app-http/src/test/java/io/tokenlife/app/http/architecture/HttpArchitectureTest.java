@@ -34,10 +34,19 @@ class HttpArchitectureTest {
             .that().resideOutsideOfPackage("io.tokenlife.app.http..")
             .should().dependOnClassesThat().resideInAPackage("io.javalin..");
 
+    /** The log is the service's output; only the entry point answers --help and --version on the terminal. */
     @ArchTest
-    static final ArchRule http_code_never_writes_to_standard_output = noClasses()
+    static final ArchRule only_http_main_writes_to_standard_output = noClasses()
             .that().resideInAPackage("io.tokenlife.app.http..")
+            .and().doNotHaveFullyQualifiedName("io.tokenlife.app.http.HttpMain")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+
+    /** The CLI reads the service's variables through this package without the server's libraries on its class path. */
+    @ArchTest
+    static final ArchRule the_http_settings_depend_only_on_the_domain_and_the_jdk = classes()
+            .that().resideInAPackage("io.tokenlife.app.http.settings..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tokenlife.app.http.settings..",
+                    "io.tokenlife.domain.settings..", "io.tokenlife.domain.policy..", "java..");
 
     @ArchTest
     static final ArchRule http_code_does_not_use_java_util_logging = noClasses()

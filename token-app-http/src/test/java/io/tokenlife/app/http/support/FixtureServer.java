@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.app.http.HttpApplication;
 import io.tokenlife.app.http.handler.ReadinessCheck;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
+import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
@@ -27,6 +28,7 @@ import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
+import io.tokenlife.domain.settings.ConfigSource;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.time.Duration;
@@ -55,26 +57,28 @@ public final class FixtureServer implements AutoCloseable {
     public final HttpApplication app;
     public final Client client;
 
-    private FixtureServer(TokenlifeSettings settings, Function<InMemoryTokenStore, RevocationStore> revocations) {
+    private FixtureServer(String[] keyValues, Function<InMemoryTokenStore, RevocationStore> revocations) {
+        TokenlifeSettings settings = TestSettings.with(keyValues);
+        HttpSettings http = HttpSettings.from(new ConfigSource(TestSettings.variables(keyValues)));
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
         this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store, users, passwords,
                 new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), new Slf4jSecurityEvents(),
                 clock), DomainSettings.from(settings));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
-        this.app = HttpApplication.create(new HttpApplication.Dependencies(services, settings.server(),
+        this.app = HttpApplication.create(new HttpApplication.Dependencies(services, http,
                 settings.jwt().issuer(), () -> "{\"keys\":[{\"kty\":\"oct-free\",\"kid\":\"fake\"}]}",
                 readiness::get, metrics, clock)).start("127.0.0.1", 0);
         this.client = new Client("http://127.0.0.1:" + app.port());
     }
 
     public static FixtureServer start() {
-        return new FixtureServer(TestSettings.with(), store -> store);
+        return new FixtureServer(new String[0], store -> store);
     }
 
     /** With settings overridden ("KEY", "value", ...), e.g. the login limits. */
     public static FixtureServer start(String... settings) {
-        return new FixtureServer(TestSettings.with(settings), store -> store);
+        return new FixtureServer(settings, store -> store);
     }
 
     /** A user row as an admin would create it (the fixture's password "hash" is reversible). */
@@ -87,7 +91,7 @@ public final class FixtureServer implements AutoCloseable {
 
     /** With a revocation store of its own around the in-memory one (e.g. one that is down). */
     public static FixtureServer withRevocations(Function<InMemoryTokenStore, RevocationStore> revocations) {
-        return new FixtureServer(TestSettings.with(), revocations);
+        return new FixtureServer(new String[0], revocations);
     }
 
     public String session(String subject) {

@@ -1,7 +1,7 @@
 package io.tokenlife.app.http.support;
 
 import io.tokenlife.app.http.HttpMain;
-import io.tokenlife.domain.settings.ConfigVariable;
+import io.tokenlife.app.http.settings.ServiceConfiguration;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,7 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), HttpMain.class.getName())
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
-        Arrays.stream(ConfigVariable.values()).forEach(v -> builder.environment().remove(v.name()));
+        ServiceConfiguration.CATALOG.names().forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         try {
             return new ServerProcess(builder.start());

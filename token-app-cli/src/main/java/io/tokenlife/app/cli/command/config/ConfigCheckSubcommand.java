@@ -4,12 +4,11 @@ import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
 import io.tokenlife.app.cli.port.CliFailure;
-import io.tokenlife.app.cli.port.Configuration;
+import io.tokenlife.app.cli.port.ConfigurationTool;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.policy.ConfigurationReview;
 import io.tokenlife.domain.settings.InvalidSettingsException;
-import io.tokenlife.domain.settings.TokenlifeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@Command(name = "check", description = {"Print the startup review of the configuration (environment plus .env).",
+@Command(name = "check", description = {"Print the startup review of the configuration (environment plus .env), "
+        + "as the service runs it: variables that look like ours but are not, weak keys, unsafe settings.",
         "Exit 1 when the service would refuse to start; with --strict also on any warning."})
 public final class ConfigCheckSubcommand extends CliCommand {
     @Option(names = "--strict", description = "Exit 1 on any warning too.")
@@ -28,10 +28,10 @@ public final class ConfigCheckSubcommand extends CliCommand {
     @Option(names = "--json", description = "{\"ok\", \"errors\", \"warnings\", \"findings\": [{severity, code, variables, message}]}.")
     boolean json;
 
-    private final Configuration configuration;
+    private final ConfigurationTool configuration;
     private final KeyTool keys;
 
-    public ConfigCheckSubcommand(Configuration configuration, KeyTool keys) {
+    public ConfigCheckSubcommand(ConfigurationTool configuration, KeyTool keys) {
         this.configuration = configuration;
         this.keys = keys;
     }
@@ -40,8 +40,7 @@ public final class ConfigCheckSubcommand extends CliCommand {
     public Integer call() {
         List<ConfigurationFinding> findings = new ArrayList<>();
         try {
-            TokenlifeSettings settings = configuration.settings();
-            findings.addAll(ConfigurationReview.review(settings));
+            findings.addAll(configuration.review());
             if (!ConfigurationReview.hasErrors(findings)) {
                 keys.checkConfiguredKeys();
             }

@@ -6,6 +6,7 @@ import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.Flags;
 import io.tokenlife.app.cli.command.UsageException;
+import io.tokenlife.app.cli.port.Configuration;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.OfflineIssuing;
 import io.tokenlife.domain.model.Caller;
@@ -28,7 +29,9 @@ import java.util.Optional;
 @Command(name = "create", description = {
         "Issue a token (source cli) and print only the token on stdout.",
         "The token is recorded in the registry of the configured database; if the database cannot be opened "
-                + "the command fails, unless --no-db says to issue it without recording it."})
+                + "the command fails, unless --no-db says to issue it without recording it.",
+        "Without a configured key (JWT_SECRET_KEY, or the key paths) the command refuses: the token could never "
+                + "be verified by the service; --ephemeral-key signs with a throwaway key anyway."})
 public final class TokenCreateSubcommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,16 +64,25 @@ public final class TokenCreateSubcommand extends CliCommand {
     @Option(names = "--no-db", description = "Do not open the database: the token is issued but not recorded.")
     boolean noDb;
 
+    @Option(names = "--ephemeral-key", description = "Sign even though no key is configured, with a key generated "
+            + "for this run only: nothing else can verify the token (for trying the CLI out).")
+    boolean ephemeralKey;
+
     private final IssueTokenUseCase issue;
     private final OfflineIssuing offline;
+    private final Configuration configuration;
 
-    public TokenCreateSubcommand(IssueTokenUseCase issue, OfflineIssuing offline) {
+    public TokenCreateSubcommand(IssueTokenUseCase issue, OfflineIssuing offline, Configuration configuration) {
         this.issue = issue;
         this.offline = offline;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
+        if (!ephemeralKey) {
+            SharedKey.require(configuration.settings().jwt());
+        }
         if (expMinutes != null && expMinutes <= 0) {
             throw new UsageException("--exp must be a positive number of minutes, got " + expMinutes);
         }

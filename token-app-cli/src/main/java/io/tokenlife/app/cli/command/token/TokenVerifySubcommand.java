@@ -3,6 +3,7 @@ package io.tokenlife.app.cli.command.token;
 import io.tokenlife.app.cli.command.CliCommand;
 import io.tokenlife.app.cli.command.ExitCodes;
 import io.tokenlife.app.cli.command.JsonOutput;
+import io.tokenlife.app.cli.port.Configuration;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.OfflineValidating;
 import io.tokenlife.app.cli.port.StandardInput;
@@ -34,16 +35,20 @@ public final class TokenVerifySubcommand extends CliCommand {
     private final ValidateTokenUseCase validate;
     private final OfflineValidating offline;
     private final StandardInput stdin;
+    private final Configuration configuration;
 
-    public TokenVerifySubcommand(ValidateTokenUseCase validate, OfflineValidating offline, StandardInput stdin) {
+    public TokenVerifySubcommand(ValidateTokenUseCase validate, OfflineValidating offline, StandardInput stdin,
+                                 Configuration configuration) {
         this.validate = validate;
         this.offline = offline;
         this.stdin = stdin;
+        this.configuration = configuration;
     }
 
     @Override
     public Integer call() {
         String compact = stdin.orValue(token);
+        SharedKey.verificationNote(configuration.settings().jwt()).ifPresent(err()::println);
         ValidationResult result = null;
         boolean withoutDatabase = noDb;
         if (!noDb) {

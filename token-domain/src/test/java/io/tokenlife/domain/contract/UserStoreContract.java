@@ -1,4 +1,4 @@
-package io.tokenlife.adapters.persistence;
+package io.tokenlife.domain.contract;
 
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.out.UserStore;
@@ -10,27 +10,30 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract of {@link UserStore}, run on H2 and on PostgreSQL. */
-abstract class UserStoreContract {
-    static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
+/**
+ * The contract of {@link UserStore}, run against every adapter: the in-memory fake, H2 and PostgreSQL.
+ * A subclass gives a fresh, empty store for each test.
+ */
+public abstract class UserStoreContract {
+    protected static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
 
-    /** A fresh, empty, migrated stack. */
-    protected abstract PersistenceAdapters freshStack();
+    /** A fresh, empty store (for a database: migrated). */
+    protected abstract UserStore freshStore();
 
-    protected abstract void dispose(PersistenceAdapters adapters);
+    /** Releases what {@link #freshStore()} opened. */
+    protected void dispose() {
+    }
 
-    private PersistenceAdapters adapters;
     private UserStore users;
 
     @BeforeEach
     void open() {
-        adapters = freshStack();
-        users = adapters.users();
+        users = freshStore();
     }
 
     @AfterEach
     void close() {
-        dispose(adapters);
+        dispose();
     }
 
     private static User user(String email, boolean admin, boolean active) {

@@ -18,7 +18,7 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class KeyPairsAndDecoderTest {
+class KeyPairsTest {
     @TempDir
     Path dir;
 
@@ -63,27 +63,5 @@ class KeyPairsAndDecoderTest {
         assertThatThrownBy(() -> KeyPairs.publicJwkSetJson(SigningAlgorithm.RS256, missing))
                 .isInstanceOf(JwtAdapters.KeyLoadException.class).hasMessageContaining(missing.toString());
         assertThat(KeyPairs.publicJwkSetJson(SigningAlgorithm.HS256, missing)).isEqualTo("{\"keys\":[]}");
-    }
-
-    @Test
-    void decode_shows_header_and_claims_without_verifying() {
-        JwtAdapters jwt = JwtAdapters.create(TestSettings.with(), Clock.systemUTC());
-        String token = jwt.signer().sign(JwtTestKit.claims("jti-1"));
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
-
-        UnverifiedTokenDecoder.DecodedToken decoded = UnverifiedTokenDecoder.decode(forged);
-
-        assertThat(decoded.headerJson()).startsWith("{\n  \"").contains("\"alg\": \"HS256\"");
-        assertThat(decoded.claimsJson()).contains("\"jti\": \"jti-1\"", "\"sub\": \"alice@example.com\"");
-    }
-
-    @Test
-    void decode_explains_malformed_input_in_a_sentence_without_the_token() {
-        assertThatThrownBy(() -> UnverifiedTokenDecoder.decode("abc.def")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("three dot-separated parts");
-        assertThatThrownBy(() -> UnverifiedTokenDecoder.decode("e30.!!!.x")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("payload is not base64url").message().doesNotContain("!!!");
-        assertThatThrownBy(() -> UnverifiedTokenDecoder.decode("bm90IGpzb24.e30.x")).hasMessageContaining("header is not a JSON object");
-        assertThatThrownBy(() -> UnverifiedTokenDecoder.decode(" ")).hasMessageContaining("empty");
     }
 }
