@@ -88,7 +88,7 @@ tokenlife_target() {
 }
 
 # wrk_load TARGET SECONDS PID: one wrk run (-t$THREADS -c$CONNECTIONS) on TARGET ("URL|METHOD|AUTH|TYPE|BODY");
-# prints "requests=.. errors=.. rps=.. p50_ms=.. p99_ms=.. max_ms=.. cpu_pct=.. rss_mib=.. load=a/b/c", the CPU
+# prints "requests=N errors=N rps=N p50_ms=N p99_ms=N max_ms=N cpu_pct=N rss_mib=N load=a/b/c", the CPU
 # being PID's (user + system, % of one core over the run) and the RSS PID's at the end of the run.
 wrk_load() {
   local url method auth type body t0 t1 line

@@ -10,7 +10,7 @@ import io.tokenlife.domain.port.out.SecurityEventLog;
 
 import java.util.Arrays;
 
-/** Reads the security event log; a type filter must be one of SPEC.md §7's event types. */
+/** Reads the security event log; a type filter must be one of the {@code SecurityEventType}s. */
 public final class ListSecurityEventsService implements ListSecurityEventsUseCase {
     private final SecurityEventLog log;
 
