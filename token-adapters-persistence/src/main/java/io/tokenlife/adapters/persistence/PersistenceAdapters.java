@@ -2,8 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.UserStore;
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PersistenceAdapters implements AutoCloseable {
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
@@ -40,7 +40,7 @@ public final class PersistenceAdapters implements AutoCloseable {
 
     private PersistenceAdapters(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
         this.db = new Database(settings.database().url(), settings.database().redactedUrl(), options.connectionTimeout());
-        this.index = new MemoryRevocationIndex();
+        this.index = new RevocationIndex();
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db, options.userCacheTtl());

@@ -16,9 +16,10 @@ import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.TokenSigner;
 
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.Subjects;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationQuery;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
      */
     private Instant issuedAt(String subject) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        RevocationState state = revocations.check(null, Subjects.normalize(subject), now);
+        RevocationState state = revocations.check(RevocationQuery.issuance(subject, now));
         return state.isRevoked() ? now.plusSeconds(1) : now;
     }
 
