@@ -43,7 +43,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.index = new RevocationIndex();
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
-        this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.users = new JdbiUserStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,6 +54,8 @@ public final class PersistenceAdapters implements AutoCloseable {
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
+        long users = options.userCacheTtl().toMillis();
+        maintenance.scheduleWithFixedDelay(this.users::catchUp, users, users, TimeUnit.MILLISECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
@@ -81,11 +83,13 @@ public final class PersistenceAdapters implements AutoCloseable {
     }
 
     /**
-     * Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up).
-     * Throws {@code StoreUnavailableException} when the database cannot be read: an empty index would
-     * accept revoked tokens.
+     * Loads the users and the live revocations into memory and starts keeping them current (users by a
+     * catch-up every {@code userCacheTtl}; revocations by LISTEN/NOTIFY and a catch-up), so that validation
+     * makes no database round trip. Throws {@code StoreUnavailableException} when the database cannot be
+     * read: an empty index would accept revoked tokens.
      */
     public void startRevocationSync() {
+        users.loadAll();
         sync.start();
     }
 

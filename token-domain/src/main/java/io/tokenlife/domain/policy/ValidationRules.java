@@ -104,7 +104,7 @@ public final class ValidationRules {
                         ? RuleVerdict.reject(ValidationCode.USER_NOT_FOUND, "the token has no subject")
                         : RuleVerdict.ALLOW;
             }
-            Optional<User> user = users.find(subject);
+            Optional<User> user = users.findInMemory(subject);
             if (user.isPresent()) {
                 return user.get().active()
                         ? RuleVerdict.ALLOW

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RevocationIndexTest {
     private static final long FAR = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
@@ -145,5 +146,30 @@ class RevocationIndexTest {
         reader.join();
 
         assertThat(misses.get()).isZero();
+    }
+
+    @Test
+    void theFirstKindThatRevokesDecidesAndSaysWhy() {
+        index.apply(new JtiRevocations.Revoked("j1", FAR));
+        index.apply(new GlobalCutoff.Cutoff(FAR));
+
+        RevocationState both = index.check("j1", "alice@example.com", Instant.EPOCH);
+        assertThat(both).isEqualTo(JtiRevocations.REVOKED);
+        assertThat(both.detail()).isEqualTo("the token has been revoked");
+        assertThat(index.check("j2", "alice@example.com", Instant.EPOCH).detail())
+                .isEqualTo("every token issued before a platform-wide revoke-all has been revoked");
+    }
+
+    @Test
+    void aChangeNoKindKnowsIsAFaultNotSilentlyDropped() {
+        RevocationChange unknown = new RevocationChange() { };
+
+        assertThatThrownBy(() -> index.apply(unknown)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNewIndexIsNotInSyncUntilItsKeeperSaysSoAndAStandaloneOneIs() {
+        assertThat(index.inSync()).isFalse();
+        assertThat(RevocationIndex.standalone().inSync()).isTrue();
     }
 }

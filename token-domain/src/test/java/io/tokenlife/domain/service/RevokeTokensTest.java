@@ -180,6 +180,23 @@ class RevokeTokensTest {
     }
 
     @Test
+    void withNoLeewayALoginInTheSecondOfARevokeAllIsAcceptedAndATokenIssuedBeforeItIsNot() {
+        fixture = DomainFixture.with("JWT_LEEWAY_SECONDS", "0");
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.200Z"));
+        IssuedToken before = issue(ALICE);
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.500Z"));
+        revokeAll(RevokeAllTokensCommand.ofSubject(AS_ADMIN, ALICE, Optional.of("password changed")));
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.700Z"));
+
+        IssuedToken after = issue(ALICE);
+
+        assertThat(after.claims().issuedAt()).isEqualTo(Instant.parse("2026-01-01T10:00:00.700Z"));
+        assertThat(validate(after).isValid()).as(String.valueOf(validate(after))).isTrue();
+        assertThat(code(validate(before))).isEqualTo(ValidationCode.TOKEN_REVOKED);
+        assertThat(fixture.store.find(after.jti()).orElseThrow().revokedAt()).isNull();
+    }
+
+    @Test
     void revokeAllPlatformWideRevokesEveryonesTokens() {
         IssuedToken alice = issue(ALICE);
         IssuedToken bob = issue(BOB);
