@@ -33,6 +33,12 @@ final class NimbusTokenSigner implements TokenSigner {
 
     @Override
     public String sign(TokenClaims claims) {
+        return signed(claims).compact();
+    }
+
+    /** One read of the ring's current key, so the kid returned is the one in the header. */
+    @Override
+    public Signed signed(TokenClaims claims) {
         SigningKey key = ring.current();
         JWSHeader header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.kid()).build();
         JWSObject jws = hasSubSecondIssuedAt(claims)
@@ -43,7 +49,7 @@ final class NimbusTokenSigner implements TokenSigner {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
         }
-        return jws.serialize();
+        return new Signed(jws.serialize(), key.kid());
     }
 
     /** Only a token issued right after a revoke-all in the same second has one (see {@code IssuanceStamp}). */
