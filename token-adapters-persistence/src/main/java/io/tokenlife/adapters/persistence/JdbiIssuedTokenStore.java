@@ -66,7 +66,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                         ? "jti revoked before it was recorded" : "issued before a revoke-all cut-off")
                 : token;
         try {
-            db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
+            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
                             + ":revokedAt, :revokedBy, :reason, :lastUsedAt)")
                     .bind("jti", row.jti())

@@ -57,7 +57,7 @@ final class JdbiUserStore implements UserStore {
     public boolean create(User user) {
         Limits.checkSubject(user.email());
         try {
-            db.withHandle("create user", h -> {
+            db.durably("create user", h -> {
                 h.attach(UserRows.class).insert(user.email(), user.fullName(), user.passwordHash(), user.admin(),
                         user.active(), Millis.of(user.createdAt()), Millis.of(user.updatedAt()));
                 return null;
@@ -76,7 +76,7 @@ final class JdbiUserStore implements UserStore {
     @Override
     public boolean update(User user) {
         try {
-            int rows = db.withHandle("update user", h -> h.attach(UserRows.class).update(user.email(), user.fullName(),
+            int rows = db.durably("update user", h -> h.attach(UserRows.class).update(user.email(), user.fullName(),
                     user.passwordHash(), user.admin(), user.active(), Millis.of(user.createdAt()),
                     Millis.of(user.updatedAt())));
             return rows > 0;
