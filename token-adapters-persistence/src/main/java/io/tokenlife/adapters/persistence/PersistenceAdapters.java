@@ -54,6 +54,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(db::houseKeep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
