@@ -1,5 +1,6 @@
 package io.tokenlife.adapters.persistence;
 
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
@@ -43,7 +44,8 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             Millis.instant(rs, "revoked_at"),
             rs.getString("revoked_by"),
             rs.getString("reason"),
-            Millis.instant(rs, "last_used_at"));
+            Millis.instant(rs, "last_used_at"),
+            rs.getString("kid"));
 
     private final Database db;
     private final MemoryRevocationIndex index;
@@ -68,7 +70,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         try {
             db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt)")
+                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid)")
                     .bind("jti", row.jti())
                     .bind("subject", row.subject())
                     .bind("source", row.source().wireName())
@@ -81,6 +83,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                     .bind("revokedBy", row.revokedBy())
                     .bind("reason", row.reason())
                     .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
+                    .bind("kid", row.keyId())
                     .execute());
         } catch (RejectedValueException e) {
             if (Database.isUniqueViolation(e)) {
@@ -184,6 +187,18 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             default:
                 return " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)";
         }
+    }
+
+    @Override
+    public KeyUsage keyUsage(String keyId, Instant now) {
+        return db.withHandle("count tokens of a key", h -> h.createQuery("SELECT COUNT(*) AS n, MAX(expires_at) AS last, "
+                        + "SUM(CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END) AS unbounded FROM issued_tokens "
+                        + "WHERE kid = :kid" + statusFilter(TokenStatus.ACTIVE))
+                .bind("kid", keyId)
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new KeyUsage(keyId, rs.getLong("n"), Optional.ofNullable(Millis.instant(rs, "last")),
+                        rs.getLong("unbounded") > 0))
+                .one());
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A row of the issued-token registry: what is known of a token, never the token itself.
- * {@code revokedAt}, {@code revokedBy}, {@code reason}, {@code lastUsedAt} and {@code expiresAt} may be null.
+ * {@code revokedAt}, {@code revokedBy}, {@code reason}, {@code lastUsedAt} and {@code expiresAt} may be null;
+ * so may {@code keyId}, the {@code kid} of the key that signed it, for tokens recorded before it was kept.
  */
 public record TokenRecord(
         String jti,
@@ -19,7 +20,16 @@ public record TokenRecord(
         Instant revokedAt,
         String revokedBy,
         String reason,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        String keyId) {
+
+    /** A row whose signing key is not known. */
+    public TokenRecord(String jti, String subject, TokenSource source, TokenUse tokenUse, String name, String scope,
+                       Instant issuedAt, Instant expiresAt, Instant revokedAt, String revokedBy, String reason,
+                       Instant lastUsedAt) {
+        this(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, revokedAt, revokedBy, reason,
+                lastUsedAt, null);
+    }
 
     public TokenRecord {
         Objects.requireNonNull(jti, "jti");
@@ -45,6 +55,6 @@ public record TokenRecord(
 
     public TokenRecord revoked(Instant at, String by, String why) {
         return new TokenRecord(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, at, by, why,
-                lastUsedAt);
+                lastUsedAt, keyId);
     }
 }
