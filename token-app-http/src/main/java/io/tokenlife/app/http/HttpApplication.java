@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
@@ -60,7 +61,14 @@ public final class HttpApplication {
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
-                               List<ConfigurationFinding> findings) {
+                               List<ConfigurationFinding> findings, java.time.Duration jwksMaxAge) {
+        /** The JWKS cached for five minutes, as static keys allow. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                            List<ConfigurationFinding> findings) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, findings, java.time.Duration.ofMinutes(5));
+        }
+
         /** Without findings (tests): the console's overview shows none. */
         public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
@@ -76,6 +84,7 @@ public final class HttpApplication {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(jwksMaxAge, "jwksMaxAge");
         }
     }
 
@@ -186,6 +195,11 @@ public final class HttpApplication {
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
         UsersHandler users = new UsersHandler(useCases.manageUsers());
+        KeysHandler keys = new KeysHandler(deps.useCases().signingKeys());
+        routes.get("/keys", keys::list, Access.ADMIN);
+        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
         routes.get("/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
@@ -202,7 +216,8 @@ public final class HttpApplication {
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps) {
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(), deps.server().publicUrl());
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
+                deps.server().publicUrl());
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         routes.get("/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);

@@ -14,6 +14,11 @@ public final class TokenAccessPolicy {
     private TokenAccessPolicy() {
     }
 
+    /** Signing keys are listed, rotated, retired, revoked and imported by admins (and the CLI's operator) only. */
+    public static boolean mayManageKeys(Actor actor) {
+        return actor.admin();
+    }
+
     public static boolean maySee(Actor actor, TokenRecord token) {
         return actor.admin() || actor.is(token.subject());
     }

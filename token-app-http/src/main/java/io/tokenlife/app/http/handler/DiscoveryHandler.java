@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,12 +18,15 @@ public final class DiscoveryHandler {
     public static final String OPENAPI_RESOURCE = "/io/tokenlife/app/http/openapi.json";
 
     private final Supplier<String> publicJwks;
+    private final String jwksCacheControl;
     private final String issuer;
     private final Optional<URI> publicUrl;
     private final String openApi;
 
-    public DiscoveryHandler(Supplier<String> publicJwks, String issuer, Optional<URI> publicUrl) {
+    /** @param jwksMaxAge how long validators may cache the JWKS: at most half the managed keys' publish-ahead time */
+    public DiscoveryHandler(Supplier<String> publicJwks, Duration jwksMaxAge, String issuer, Optional<URI> publicUrl) {
         this.publicJwks = publicJwks;
+        this.jwksCacheControl = "public, max-age=" + jwksMaxAge.toSeconds();
         this.issuer = issuer;
         this.publicUrl = publicUrl;
         this.openApi = openApiDocument();
@@ -30,7 +34,7 @@ public final class DiscoveryHandler {
 
     /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
     public void jwks(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(publicJwks.get());
+        ctx.header("Cache-Control", jwksCacheControl).contentType("application/json").result(publicJwks.get());
     }
 
     /** {@code GET /.well-known/oauth-authorization-server}. */
