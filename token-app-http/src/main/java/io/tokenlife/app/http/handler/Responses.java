@@ -2,7 +2,6 @@ package io.tokenlife.app.http.handler;
 
 import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.Introspection;
-import io.tokenlife.app.http.dto.IntrospectionJson;
 import io.tokenlife.app.http.web.Json;
 
 /** Writing JSON answers with the one mapper. */

@@ -1,4 +1,6 @@
-package io.tokenlife.app.http.dto;
+package io.tokenlife.app.http.handler;
+
+import io.tokenlife.app.http.dto.Introspection;
 
 import io.tokenlife.app.http.web.Json;
 import org.junit.jupiter.api.Test;

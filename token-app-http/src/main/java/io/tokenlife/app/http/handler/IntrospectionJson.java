@@ -1,4 +1,6 @@
-package io.tokenlife.app.http.dto;
+package io.tokenlife.app.http.handler;
+
+import io.tokenlife.app.http.dto.Introspection;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,13 +12,13 @@ import java.util.List;
  * introspection's own work after the two validations (bench/README.md, "Results of 2026-12-01, afternoon").
  * {@code IntrospectionJsonTest} holds it to the mapper's output byte for byte.
  */
-public final class IntrospectionJson {
+final class IntrospectionJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private IntrospectionJson() {
     }
 
-    public static byte[] write(Introspection in) {
+    static byte[] write(Introspection in) {
         Out out = new Out();
         out.raw(in.active() ? "{\"active\":true" : "{\"active\":false");
         out.field("sub", in.sub());
