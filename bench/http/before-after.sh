@@ -6,8 +6,9 @@
 #
 # Needs: the built server jar of this checkout (./mvnw -q -DskipTests package), git, curl, jq, openssl, wrk.
 #
-# The caller of every introspection is a regular user's session token (the bootstrap admin's own token adds a
-# platform_admin_auth security event, a log line and a database row, to every request, which would swamp the rest).
+# The caller of every introspection is the session token of an admin user created in the database (introspection
+# is for admins and tokens:introspect; the bootstrap admin's own token adds a platform_admin_auth security event,
+# a log line and a database row, to every request, which would swamp the rest).
 # Besides req/s and p99 it prints each server's CPU time per request (user + system of the process, from
 # /proc/<pid>/stat), which a loaded machine moves much less than the throughput.
 #
@@ -76,7 +77,7 @@ start() {
     -d "{\"email\":\"admin@example.com\",\"password\":\"$PLATFORM_ADMIN_PASSWORD\"}" | jq -r .access_token)"
   password="user-$(openssl rand -hex 12)"
   curl -sf -o /dev/null "$url/users" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench@example.com\",\"password\":\"$password\"}"
+    -d "{\"email\":\"bench@example.com\",\"password\":\"$password\",\"admin\":true}"
   session="$(curl -sf -X POST "$url/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"bench@example.com\",\"password\":\"$password\"}" | jq -r .access_token)"
   token="$(curl -sf -X POST "$url/tokens" -H "Authorization: Bearer $session" -H 'Content-Type: application/json' \
