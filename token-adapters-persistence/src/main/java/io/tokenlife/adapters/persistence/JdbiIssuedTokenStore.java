@@ -68,7 +68,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                 ? token.revoked(token.issuedAt(), "tokenlife", state.recordedReason())
                 : token;
         try {
-            db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
+            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
                             + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid)")
                     .bind("jti", row.jti())

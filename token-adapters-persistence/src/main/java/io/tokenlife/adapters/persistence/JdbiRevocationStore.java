@@ -32,7 +32,7 @@ final class JdbiRevocationStore implements RevocationStore {
     public boolean revoke(Revocation revocation) {
         Limits.checkJti(revocation.jti());
         Limits.checkSubject(revocation.subject());
-        Outcome outcome = db.inTransaction("revoke token", h -> {
+        Outcome outcome = db.durably("revoke token", h -> {
             long seq = lockSequence(h) + 1;
             Optional<Long> existing = h.createQuery("SELECT expires_at FROM jti_revocations WHERE jti = :jti")
                     .bind("jti", revocation.jti())
@@ -78,7 +78,7 @@ final class JdbiRevocationStore implements RevocationStore {
         String subject = cutoff.subject().orElse("");
         Limits.checkSubject(subject);
         long cutoffMillis = cutoff.cutoffMillis();
-        db.inTransaction("revoke all", h -> {
+        db.durably("revoke all", h -> {
             long seq = lockSequence(h) + 1;
             Optional<Long> current = h.createQuery("SELECT cutoff FROM revocation_cutoffs WHERE kind = :kind AND subject = :subject")
                     .bind("kind", kind).bind("subject", subject)

@@ -118,7 +118,7 @@ final class JdbiUserStore implements UserStore {
     public boolean create(User user) {
         Limits.checkSubject(user.email());
         try {
-            db.inTransaction("create user", h -> {
+            db.durably("create user", h -> {
                 UserRows rows = h.attach(UserRows.class);
                 long seq = rows.lockSequence() + 1;
                 rows.insert(user.email(), user.fullName(), user.passwordHash(), user.admin(), user.active(),
@@ -138,7 +138,7 @@ final class JdbiUserStore implements UserStore {
 
     @Override
     public boolean update(User user) {
-        int updated = db.inTransaction("update user", h -> {
+        int updated = db.durably("update user", h -> {
             UserRows rows = h.attach(UserRows.class);
             long seq = rows.lockSequence() + 1;
             int n = rows.update(user.email(), user.fullName(), user.passwordHash(), user.admin(), user.active(),

@@ -56,6 +56,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
         long users = options.userCacheTtl().toMillis();
         maintenance.scheduleWithFixedDelay(this.users::catchUp, users, users, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(db::houseKeep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
