@@ -62,7 +62,7 @@ public final class FixtureServer implements AutoCloseable {
         TokenlifeSettings settings = TestSettings.with(keyValues);
         HttpSettings http = HttpSettings.from(new ConfigSource(TestSettings.variables(keyValues)));
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
-        this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store, users, passwords,
+        this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store.index(), users, passwords,
                 new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), new Slf4jSecurityEvents(),
                 clock), DomainSettings.from(settings));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
