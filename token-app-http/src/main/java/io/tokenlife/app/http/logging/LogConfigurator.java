@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Switches the console log between text and one JSON object per line ({@code LOG_FORMAT}), once the
- * settings are known; until then logback.xml's text format applies.
+ * settings are known; until then logback.xml's text format applies. Both formats write exactly one line per
+ * event, every value neutralised ({@link LogText}).
  */
 public final class LogConfigurator {
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
@@ -38,7 +39,7 @@ public final class LogConfigurator {
     }
 
     private static Encoder<ILoggingEvent> text(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayoutEncoder encoder = new OneLineTextEncoder();
         encoder.setContext(context);
         encoder.setPattern(TEXT_PATTERN);
         encoder.start();
@@ -46,7 +47,7 @@ public final class LogConfigurator {
     }
 
     private static Encoder<ILoggingEvent> json(LoggerContext context) {
-        LogstashEncoder encoder = new LogstashEncoder();
+        LogstashEncoder encoder = new OneLineJsonEncoder();
         encoder.setContext(context);
         encoder.start();
         return encoder;
