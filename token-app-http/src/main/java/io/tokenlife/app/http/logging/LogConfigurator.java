@@ -4,12 +4,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.tokenlife.app.http.settings.LogFormat;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Switches the console log between text and one JSON object per line ({@code LOG_FORMAT}), once the
@@ -36,6 +38,27 @@ public final class LogConfigurator {
         root.detachAppender("console");
         root.addAppender(appender);
         root.setLevel(Level.INFO);
+        routeJavaUtilLogging(context);
+    }
+
+    /**
+     * Libraries that log through java.util.logging or {@code System.Logger} (whose default is java.util.logging:
+     * Caffeine's failed loads with their stack traces, for one) wrote to stderr in JUL's own two-line format.
+     * Their records now go through SLF4J to the same appender and format, one line per event; the level
+     * propagator tells JUL logback's levels, so records nobody logs are dropped before they are formatted.
+     */
+    static void routeJavaUtilLogging(LoggerContext context) {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        if (context.getCopyOfListenerList().stream().noneMatch(LevelChangePropagator.class::isInstance)) {
+            LevelChangePropagator propagator = new LevelChangePropagator();
+            propagator.setContext(context);
+            propagator.setResetJUL(true);
+            propagator.start();
+            context.addListener(propagator);
+        }
     }
 
     private static Encoder<ILoggingEvent> text(LoggerContext context) {
