@@ -2,8 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.UserStore;
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PersistenceAdapters implements AutoCloseable {
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
@@ -40,10 +40,10 @@ public final class PersistenceAdapters implements AutoCloseable {
 
     private PersistenceAdapters(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
         this.db = new Database(settings.database().url(), settings.database().redactedUrl(), options.connectionTimeout());
-        this.index = new MemoryRevocationIndex();
+        this.index = new RevocationIndex();
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
-        this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.users = new JdbiUserStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,6 +54,8 @@ public final class PersistenceAdapters implements AutoCloseable {
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
+        long users = options.userCacheTtl().toMillis();
+        maintenance.scheduleWithFixedDelay(this.users::catchUp, users, users, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(db::houseKeep, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -82,11 +84,13 @@ public final class PersistenceAdapters implements AutoCloseable {
     }
 
     /**
-     * Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up).
-     * Throws {@code StoreUnavailableException} when the database cannot be read: an empty index would
-     * accept revoked tokens.
+     * Loads the users and the live revocations into memory and starts keeping them current (users by a
+     * catch-up every {@code userCacheTtl}; revocations by LISTEN/NOTIFY and a catch-up), so that validation
+     * makes no database round trip. Throws {@code StoreUnavailableException} when the database cannot be
+     * read: an empty index would accept revoked tokens.
      */
     public void startRevocationSync() {
+        users.loadAll();
         sync.start();
     }
 
