@@ -132,6 +132,24 @@ final class Launchers {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        HttpResponse<String> delete(String path, String bearer) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** {@code kill -9} of the server's JVM (the launcher execs it, so this is its real PID); no shutdown hook runs. */
+        void kill() throws InterruptedException {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("tokenlife-server (pid " + process.pid() + ") survived SIGKILL");
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
         String log() throws IOException {
             return Files.readString(log);
         }

@@ -68,7 +68,7 @@ class ManagedKeysTest {
 
     private Replica replica(TokenlifeSettings settings) {
         JwtAdapters jwt = JwtAdapters.create(settings, clock);
-        Ports ports = new Ports(jwt.signer(), jwt.verifier(), registry, registry, registry, new InMemoryUserDirectory(),
+        Ports ports = new Ports(jwt.signer(), jwt.verifier(), registry, registry, registry.index(), new InMemoryUserDirectory(),
                 new PlainPasswordHasher(), new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(),
                 new RecordingSecurityEvents(), clock)
                 .withKeys(KeyPorts.managed(store, jwt.managedMaterials().orElseThrow(), jwt.managedRing().orElseThrow()));
@@ -196,7 +196,7 @@ class ManagedKeysTest {
 
         TokenlifeSettings managed = settings("JWT_ALGORITHM", "HS256", "JWT_SECRET_KEY", secret);
         JwtAdapters jwt = JwtAdapters.create(managed, clock);
-        Ports ports = new Ports(jwt.signer(), jwt.verifier(), registry, registry, registry, new InMemoryUserDirectory(),
+        Ports ports = new Ports(jwt.signer(), jwt.verifier(), registry, registry, registry.index(), new InMemoryUserDirectory(),
                 new PlainPasswordHasher(), new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(),
                 new RecordingSecurityEvents(), clock)
                 .withKeys(KeyPorts.managed(store, jwt.managedMaterials().orElseThrow(), jwt.managedRing().orElseThrow()));

@@ -2,7 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
@@ -48,11 +49,11 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             rs.getString("kid"));
 
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     /** jti → last use, written in the background so validation never waits on the database */
     private final Map<String, Instant> pendingTouches = new ConcurrentHashMap<>();
 
-    JdbiIssuedTokenStore(Database db, MemoryRevocationIndex index) {
+    JdbiIssuedTokenStore(Database db, RevocationIndex index) {
         this.db = db;
         this.index = index;
     }
@@ -64,11 +65,10 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         // a token born under an existing cut-off (issued before it, recorded after) is recorded revoked
         RevocationState state = index.check(token.jti(), token.subject(), token.issuedAt());
         TokenRecord row = state.isRevoked() && token.revokedAt() == null
-                ? token.revoked(token.issuedAt(), "tokenlife", state == RevocationState.JTI_REVOKED
-                        ? "jti revoked before it was recorded" : "issued before a revoke-all cut-off")
+                ? token.revoked(token.issuedAt(), "tokenlife", state.recordedReason())
                 : token;
         try {
-            db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
+            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
                             + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid)")
                     .bind("jti", row.jti())

@@ -2,8 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SigningKeyStore;
@@ -30,25 +30,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PersistenceAdapters implements AutoCloseable {
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
     private final JdbiSigningKeyStore signingKeys;
+    private final SigningKeyWatch signingKeyWatch;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
     private PersistenceAdapters(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
         this.db = new Database(settings.database().url(), settings.database().redactedUrl(), options.connectionTimeout());
-        this.index = new MemoryRevocationIndex();
+        this.index = new RevocationIndex();
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
-        this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.users = new JdbiUserStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.signingKeys = new JdbiSigningKeyStore(db);
-        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
+        this.signingKeyWatch = new SigningKeyWatch(db);
+        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway(), signingKeyWatch);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
             t.setDaemon(true);
@@ -57,6 +59,9 @@ public final class PersistenceAdapters implements AutoCloseable {
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
+        long users = options.userCacheTtl().toMillis();
+        maintenance.scheduleWithFixedDelay(this.users::catchUp, users, users, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(db::houseKeep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
@@ -84,11 +89,13 @@ public final class PersistenceAdapters implements AutoCloseable {
     }
 
     /**
-     * Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up).
-     * Throws {@code StoreUnavailableException} when the database cannot be read: an empty index would
-     * accept revoked tokens.
+     * Loads the users and the live revocations into memory and starts keeping them current (users by a
+     * catch-up every {@code userCacheTtl}; revocations by LISTEN/NOTIFY and a catch-up), so that validation
+     * makes no database round trip. Throws {@code StoreUnavailableException} when the database cannot be
+     * read: an empty index would accept revoked tokens.
      */
     public void startRevocationSync() {
+        users.loadAll();
         sync.start();
     }
 
@@ -108,6 +115,15 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** The managed signing keys every replica shares ({@code KEY_MANAGEMENT=managed}). */
     public SigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    /**
+     * Calls {@code listener} on the revocation sync's thread when another process changed a managed signing
+     * key: at once on PostgreSQL (a notification), else at the next catch-up. The listener should only hand
+     * the reload to its own thread.
+     */
+    public void onSigningKeyChange(Runnable listener) {
+        signingKeyWatch.addListener(listener);
     }
 
     public UserStore users() {

@@ -4,7 +4,7 @@ import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
@@ -73,7 +73,7 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
     public static Ports offline(TokenSigner signer, TokenVerifier verifier, JtiGenerator jtis, SecurityEvents events,
                                 Clock clock) {
         NoDatabase none = new NoDatabase();
-        return new Ports(signer, verifier, none, none, none, new NoDatabase.NoUsers(), none, jtis, SsoProviders.none(),
+        return new Ports(signer, verifier, none, none, RevocationIndex.standalone(), new NoDatabase.NoUsers(), none, jtis, SsoProviders.none(),
                 ExternalTokenVerifier.none(), events, clock);
     }
 }

@@ -29,7 +29,7 @@ public final class DomainFixture {
 
     /** The fixture's fakes as ports, trusting the given SSO providers. */
     public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
-        return new Ports(codec, codec, store, store, store, users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+        return new Ports(codec, codec, store, store, store.index(), users, new PlainPasswordHasher(), new UuidJtiGenerator(),
                 providers, externalTokens, events, clock);
     }
 

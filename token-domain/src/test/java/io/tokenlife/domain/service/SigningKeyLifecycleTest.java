@@ -104,7 +104,7 @@ class SigningKeyLifecycleTest {
         tokenSignedBy("k1", "short", fixture.clock.instant().plus(Duration.ofDays(10)));
         tokenSignedBy("k1", "long", fixture.clock.instant().plus(Duration.ofDays(200)));
         tokenSignedBy("k1", "revoked", fixture.clock.instant().plus(Duration.ofDays(300)));
-        fixture.store.revoke(new io.tokenlife.domain.model.Revocation("revoked", "alice@example.com",
+        fixture.store.revoke(new io.tokenlife.domain.revocation.Revocation("revoked", "alice@example.com",
                 fixture.clock.instant(), "admin", "test", fixture.clock.instant().plus(Duration.ofDays(300))));
         Instant lastExpiry = fixture.clock.instant().plus(Duration.ofDays(200));
         assertThat(useCases.signingKeys().rotate(ADMIN, true)).isInstanceOf(KeyChangeResult.Changed.class);

@@ -9,6 +9,7 @@ import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
@@ -18,7 +19,8 @@ import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import java.util.Map;
 
 /**
- * RFC 7009 revocation and RFC 7662 introspection, both for bearer-authenticated callers.
+ * RFC 7009 revocation for bearer-authenticated callers, RFC 7662 introspection for admins and resource
+ * servers (tokens with the {@code tokens:introspect} scope).
  *
  * <p>Revocation answers 200 whatever the token: unknown, invalid, expired, already revoked — and also
  * someone else's token, which a non-admin caller may not revoke (the domain decides, by the token's own
@@ -51,8 +53,15 @@ public final class OAuthHandler {
         Responses.json(ctx, Map.of());
     }
 
-    /** {@code POST /oauth2/introspect} with form field {@code token}. */
+    /**
+     * {@code POST /oauth2/introspect} with form field {@code token}: for admins and for tokens carrying the
+     * {@code tokens:introspect} scope (RFC 7662 §2.1 expects a protected resource, not any bearer).
+     */
     public void introspect(Context ctx) {
+        if (!TokenAccessPolicy.mayIntrospect(Authenticator.caller(ctx))) {
+            throw ApiException.forbidden("introspection needs an admin's token or a token with the scope '"
+                    + TokenAccessPolicy.INTROSPECT_SCOPE + "'");
+        }
         String token = tokenField(RequestBody.form(ctx));
         ValidationResult result = validate.validate(token);
         ctx.header("Cache-Control", "no-store");

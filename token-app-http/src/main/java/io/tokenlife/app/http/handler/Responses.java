@@ -1,6 +1,7 @@
 package io.tokenlife.app.http.handler;
 
 import io.javalin.http.Context;
+import io.tokenlife.app.http.web.Echo;
 import io.tokenlife.app.http.web.Json;
 
 /** Writing JSON answers with the one mapper. */
@@ -12,9 +13,8 @@ final class Responses {
         ctx.contentType("application/json").result(Json.bytes(body));
     }
 
-    /** An identifier from the request, safe to repeat in a detail: short and printable. */
+    /** An identifier from the request, safe to repeat in a detail: short and printable ({@link Echo}). */
     static String printable(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+        return Echo.printable(value, 64);
     }
 }

@@ -73,7 +73,7 @@ public final class RequestBody {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.invalidRequest("unknown field '" + printable(name) + "'; allowed: "
+                throw ApiException.invalidRequest("unknown field '" + Echo.printable(name, 40) + "'; allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
@@ -106,11 +106,6 @@ public final class RequestBody {
 
     private static ApiException tooLarge() {
         return ApiException.tooLarge("the request body exceeds " + MAX_BYTES + " bytes");
-    }
-
-    private static String printable(String name) {
-        String cut = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-        return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     /** A JSON object whose fields are read with their expected type. */
