@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
@@ -72,7 +73,14 @@ public final class HttpApplication {
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
-                               List<ConfigurationFinding> findings) {
+                               List<ConfigurationFinding> findings, java.time.Duration jwksMaxAge) {
+        /** The JWKS cached for five minutes, as static keys allow. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                            List<ConfigurationFinding> findings) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, findings, java.time.Duration.ofMinutes(5));
+        }
+
         /** Without findings (tests): the console's overview shows none. */
         public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
@@ -88,6 +96,7 @@ public final class HttpApplication {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(jwksMaxAge, "jwksMaxAge");
         }
     }
 
@@ -215,6 +224,11 @@ public final class HttpApplication {
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
         UsersHandler users = new UsersHandler(useCases.manageUsers());
+        KeysHandler keys = new KeysHandler(useCases.signingKeys());
+        Routing.get(routes, "/keys", keys::list, Access.ADMIN);
+        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
         Routing.get(routes, "/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
@@ -232,7 +246,7 @@ public final class HttpApplication {
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {
         Optional<URI> publicUrl = deps.server().publicUrl();
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(),
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
                 () -> publicUrl.orElseGet(boundUrl));
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         Routing.get(routes, "/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
