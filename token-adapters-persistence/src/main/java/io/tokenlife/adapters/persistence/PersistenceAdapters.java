@@ -179,6 +179,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        registry.close();
         registry.flushTouches();
         securityEvents.flush();
         db.close();
