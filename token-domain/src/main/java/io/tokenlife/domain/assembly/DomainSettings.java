@@ -5,6 +5,7 @@ import io.tokenlife.domain.settings.BootstrapAdmin;
 import io.tokenlife.domain.settings.IssuanceSettings;
 import io.tokenlife.domain.settings.PlatformIdentity;
 import io.tokenlife.domain.settings.RevocationSettings;
+import io.tokenlife.domain.settings.SessionSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import io.tokenlife.domain.settings.ValidationSettings;
 
@@ -16,17 +17,18 @@ import java.util.Optional;
  * the database URL, the keys or the HTTP settings. Mapped once from the parsed configuration.
  */
 public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
-                             AdminSettings admin) {
+                             AdminSettings admin, SessionSettings sessions) {
     public DomainSettings {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     public static DomainSettings from(TokenlifeSettings s) {
         return new DomainSettings(new PlatformIdentity(s.jwt().issuer(), s.jwt().audience(), s.environment()),
-                s.issuance(), s.validation(), s.admin());
+                s.issuance(), s.validation(), s.admin(), s.sessions());
     }
 
     /** The bootstrap admin; REQUIRE_USER_IN_DB disables the bootstrap. */
@@ -43,6 +45,6 @@ public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuanc
 
     /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied (the CLI's offline mode). */
     public DomainSettings withoutUserChecks() {
-        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin);
+        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin, sessions);
     }
 }

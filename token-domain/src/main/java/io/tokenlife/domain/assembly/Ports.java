@@ -4,27 +4,41 @@ import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.SecretGenerator;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenSigner;
 import io.tokenlife.domain.port.out.TokenVerifier;
 import io.tokenlife.domain.port.out.UserStore;
+import io.tokenlife.domain.service.SecureRandomSecrets;
 
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Every outbound port the use cases need, as a composition root (or a test) builds them.
- * {@code securityEventLog} is where operators read recent security events back (the admin console).
+ * {@code securityEventLog} is where operators read recent security events back (the admin console);
+ * {@code refreshTokens} keeps the refresh-token families ({@link RefreshTokenStore#none()}: logins hand out
+ * no refresh token), whose values {@code secrets} makes.
  */
 public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry,
                     RevocationStore revocations, RevocationIndex revocationIndex, UserStore users,
                     PasswordHasher passwords, JtiGenerator jtis, SsoProviders ssoProviders,
                     ExternalTokenVerifier externalTokens, SecurityEvents events, SecurityEventLog securityEventLog,
-                    Clock clock) {
+                    RefreshTokenStore refreshTokens, SecretGenerator secrets, Clock clock) {
+    /** Without refresh tokens. */
+    public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
+                 RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
+                 SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events,
+                 SecurityEventLog securityEventLog, Clock clock) {
+        this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, RefreshTokenStore.none(), new SecureRandomSecrets(), clock);
+    }
+
     /** Without a readable event log (the CLI, tests, embedders): the operators' view of events is empty. */
     public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
                  RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
@@ -46,7 +60,15 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
         Objects.requireNonNull(externalTokens, "externalTokens");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(securityEventLog, "securityEventLog");
+        Objects.requireNonNull(refreshTokens, "refreshTokens");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same ports, keeping refresh-token families in {@code store}. */
+    public Ports withRefreshTokens(RefreshTokenStore store) {
+        return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, store, secrets, clock);
     }
 
     /**

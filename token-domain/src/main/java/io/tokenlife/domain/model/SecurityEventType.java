@@ -13,7 +13,9 @@ public enum SecurityEventType {
     TOKEN_REVOKED_PRESENTED,
     LOGIN_FAILED,
     USER_NOT_FOUND_REJECTED,
-    CONFIG_WARNING;
+    CONFIG_WARNING,
+    REFRESH_TOKEN_REUSE_DETECTED,
+    TOKEN_FAMILY_REVOKED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

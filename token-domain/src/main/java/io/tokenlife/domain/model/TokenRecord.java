@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A row of the issued-token registry: what is known of a token, never the token itself.
- * {@code revokedAt}, {@code revokedBy}, {@code reason}, {@code lastUsedAt} and {@code expiresAt} may be null.
+ * {@code revokedAt}, {@code revokedBy}, {@code reason}, {@code lastUsedAt} and {@code expiresAt} may be null;
+ * {@code familyId} names the refresh-token family (one login and its refreshes) and is null for other tokens.
  */
 public record TokenRecord(
         String jti,
@@ -19,7 +20,8 @@ public record TokenRecord(
         Instant revokedAt,
         String revokedBy,
         String reason,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        String familyId) {
 
     public TokenRecord {
         Objects.requireNonNull(jti, "jti");
@@ -27,6 +29,14 @@ public record TokenRecord(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(tokenUse, "tokenUse");
         Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    /** A token outside any refresh-token family. */
+    public TokenRecord(String jti, String subject, TokenSource source, TokenUse tokenUse, String name, String scope,
+                       Instant issuedAt, Instant expiresAt, Instant revokedAt, String revokedBy, String reason,
+                       Instant lastUsedAt) {
+        this(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, revokedAt, revokedBy, reason,
+                lastUsedAt, null);
     }
 
     public TokenStatus status(Instant now) {
@@ -45,6 +55,6 @@ public record TokenRecord(
 
     public TokenRecord revoked(Instant at, String by, String why) {
         return new TokenRecord(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, at, by, why,
-                lastUsedAt);
+                lastUsedAt, familyId);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password login. Users in the directory log in with their hash; the configured platform admin logs in
+ * Password login; a login starts a refresh-token family where refresh tokens are kept. Users in the directory log in with their hash; the configured platform admin logs in
  * through the bootstrap while it is enabled and has no user row. The refusal is the same whatever failed.
  */
 public final class LoginService implements LoginUseCase {
@@ -38,15 +38,17 @@ public final class LoginService implements LoginUseCase {
     private final PasswordHasher hasher;
     private final IssueTokenUseCase issuer;
     private final SecurityEvents events;
+    private final RefreshTokenMinter refreshTokens;
     private volatile String decoyHash;
 
     public LoginService(BootstrapAdmin admin, UserDirectory users, PasswordHasher hasher,
-                        IssueTokenUseCase issuer, SecurityEvents events) {
+                        IssueTokenUseCase issuer, SecurityEvents events, RefreshTokenMinter refreshTokens) {
         this.admin = admin;
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
         this.events = events;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -86,12 +88,13 @@ public final class LoginService implements LoginUseCase {
     }
 
     private LoginResult issue(String email, LoginCommand command, boolean admin, boolean platformAdmin) {
+        Optional<String> family = refreshTokens.newFamilyId();
         IssueTokenCommand issue = new IssueTokenCommand(email, command.source(), TokenUse.SESSION, Expiry.byDefault(),
                 Optional.empty(), admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), family);
         IssueTokenResult result = issuer.issue(issue);
         if (result instanceof IssueTokenResult.Issued issued) {
-            return new LoginResult.LoggedIn(issued.token(), platformAdmin);
+            return new LoginResult.LoggedIn(issued.token(), platformAdmin, refreshTokens.start(family, issued.token()));
         }
         return new LoginResult.Refused(((Invalid) result).detail());
     }

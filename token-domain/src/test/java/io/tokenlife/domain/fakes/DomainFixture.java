@@ -1,5 +1,8 @@
 package io.tokenlife.domain.fakes;
 
+import io.tokenlife.domain.port.out.SecurityEventLog;
+import io.tokenlife.domain.service.SecureRandomSecrets;
+
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
@@ -15,6 +18,7 @@ public final class DomainFixture {
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final DomainSettings settings;
     public final UseCases services;
 
@@ -30,7 +34,8 @@ public final class DomainFixture {
     /** The fixture's fakes as ports, trusting the given SSO providers. */
     public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
         return new Ports(codec, codec, store, store, store, users, new PlainPasswordHasher(), new UuidJtiGenerator(),
-                providers, externalTokens, events, clock);
+                providers, externalTokens, events, SecurityEventLog.none(), refreshTokens, new SecureRandomSecrets(),
+                clock);
     }
 
     /** The use cases over the same fakes (shared state) with other SSO providers. */

@@ -81,7 +81,8 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
     @Override
     public void touch(String jti, Instant at) {
         tokens.computeIfPresent(jti, (k, t) -> new TokenRecord(t.jti(), t.subject(), t.source(), t.tokenUse(),
-                t.name(), t.scope(), t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.reason(), at));
+                t.name(), t.scope(), t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.reason(), at,
+                t.familyId()));
     }
 
     @Override
