@@ -43,7 +43,8 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             Millis.instant(rs, "revoked_at"),
             rs.getString("revoked_by"),
             rs.getString("reason"),
-            Millis.instant(rs, "last_used_at"));
+            Millis.instant(rs, "last_used_at"),
+            rs.getString("family_id"));
 
     private final Database db;
     private final MemoryRevocationIndex index;
@@ -68,7 +69,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         try {
             db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt)")
+                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :familyId)")
                     .bind("jti", row.jti())
                     .bind("subject", row.subject())
                     .bind("source", row.source().wireName())
@@ -81,6 +82,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                     .bind("revokedBy", row.revokedBy())
                     .bind("reason", row.reason())
                     .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
+                    .bind("familyId", row.familyId())
                     .execute());
         } catch (RejectedValueException e) {
             if (Database.isUniqueViolation(e)) {
@@ -153,6 +155,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
         query.source().ifPresent(s -> sql.append(" AND source = :source"));
         query.use().ifPresent(u -> sql.append(" AND token_use = :tokenUse"));
+        query.family().ifPresent(f -> sql.append(" AND family_id = :family"));
         query.status().ifPresent(s -> sql.append(statusFilter(s)));
         // the jti whole; subject and name by part, LIKE wildcards typed by the user taken literally
         query.text().ifPresent(t -> sql.append(" AND (jti = :text OR LOWER(subject) LIKE :pattern ESCAPE '!'"
@@ -163,6 +166,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> q.bind("subject", s));
         query.source().ifPresent(s -> q.bind("source", s.wireName()));
         query.use().ifPresent(u -> q.bind("tokenUse", u.wireName()));
+        query.family().ifPresent(f -> q.bind("family", f));
         if (query.status().isPresent()) {
             q.bind("now", now.toEpochMilli());
         }

@@ -2,6 +2,7 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecurityEventLog;
@@ -33,6 +34,7 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
+    private final JdbiRefreshTokenStore refreshTokens;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
     private final RevocationSync sync;
@@ -44,6 +46,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.refreshTokens = new JdbiRefreshTokenStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,6 +103,11 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** Answers from memory; {@code inSync()} is false before {@link #startRevocationSync()} and while catch-up fails. */
     public RevocationIndex revocationIndex() {
         return index;
+    }
+
+    /** Refresh tokens (by hash) and their families. */
+    public RefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     public UserStore users() {
