@@ -120,8 +120,10 @@ final class JdbiRefreshTokenStore implements RefreshTokenStore {
                         .execute() != 1) {
                     throw new Lost();
                 }
-                if (h.createUpdate("UPDATE refresh_tokens SET spent_at = :at "
-                                + "WHERE id = :id AND spent_at IS NULL AND family_id = :family")
+                // a token spent in place of a retry gets no retry of its own
+                if (h.createUpdate("UPDATE refresh_tokens SET spent_at = :at"
+                                + (graceOf.isPresent() ? ", grace_used_at = :at" : "")
+                                + " WHERE id = :id AND spent_at IS NULL AND family_id = :family")
                         .bind("at", at.toEpochMilli()).bind("id", spentId).bind("family", successor.familyId())
                         .execute() != 1) {
                     throw new Lost();

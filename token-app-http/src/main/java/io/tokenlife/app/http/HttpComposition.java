@@ -129,7 +129,7 @@ public final class HttpComposition implements AutoCloseable {
                                Clock clock) {
         return new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
                 db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
-                db.securityEventLog(), clock);
+                db.securityEventLog(), clock).withRefreshTokens(db.refreshTokens());
     }
 
     private static ServiceConfiguration configuration(Map<String, String> variables) {

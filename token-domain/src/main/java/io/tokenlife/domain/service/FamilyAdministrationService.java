@@ -46,7 +46,8 @@ public final class FamilyAdministrationService implements ManageFamiliesUseCase 
         return family(query.family(), presented)
                 .filter(f -> query.actor().admin() || query.actor().is(f.subject()))
                 .map(f -> new FamilyView(f, store.tokens(f.id()), presented,
-                        presented.map(t -> exchangeable(t, f, clock.instant())).orElse(false)));
+                        presented.map(t -> exchangeable(t, f, clock.instant())).orElse(false),
+                        presented.map(t -> settings.usableUntil(t.issuedAt(), f.startedAt()))));
     }
 
     @Override

@@ -94,6 +94,7 @@ public abstract class RefreshTokenStoreContract {
         assertThat(retry).isTrue();
         assertThat(store.find("r1").orElseThrow().graceUsedAt()).isEqualTo(T0.plusSeconds(61));
         assertThat(store.find("r2").orElseThrow().isSpent()).isTrue();
+        assertThat(store.find("r2").orElseThrow().graceUsedAt()).as("spent for a retry: no retry of its own").isNotNull();
         assertThat(second).isFalse();
         assertThat(store.find("r4").orElseThrow().isSpent()).as("nothing changed by the refused retry").isFalse();
         assertThat(store.find("r5")).isEmpty();

@@ -86,7 +86,8 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
             return false;
         }
         previous.ifPresent(p -> tokens.put(p.id(), p.graceUsed(at)));
-        tokens.put(spentId, spend.spent(at));
+        // a token spent in place of a retry gets no retry of its own
+        tokens.put(spentId, graceOf.isPresent() ? spend.spent(at).graceUsed(at) : spend.spent(at));
         tokens.put(successor.id(), successor);
         return true;
     }

@@ -40,6 +40,8 @@ public final class WireNames {
                 return "cursor";
             case EVENT_TYPE:
                 return "type";
+            case FAMILY:
+                return "family";
             default:
                 throw new IllegalStateException("no wire name for " + field);
         }

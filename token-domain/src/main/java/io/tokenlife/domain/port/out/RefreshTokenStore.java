@@ -31,7 +31,8 @@ public interface RefreshTokenStore {
 
     /**
      * In one transaction: spends {@code spentId} (only if unspent), marks {@code graceOf} as having used its
-     * grace retry (only if it had not, when given), and records {@code successor} — or changes nothing.
+     * grace retry (only if it had not, when given; {@code spentId} then gets no retry of its own either), and
+     * records {@code successor} — or changes nothing.
      *
      * @return false when the family is revoked or the condition failed (another rotation won)
      */
