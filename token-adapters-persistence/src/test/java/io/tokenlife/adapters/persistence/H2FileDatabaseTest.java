@@ -30,7 +30,7 @@ class H2FileDatabaseTest {
                 now, now.plusSeconds(3600), null, null, null, null);
 
         try (PersistenceAdapters first = PersistenceAdapters.open(TestDatabases.settings(url), Clock.systemUTC())) {
-            assertThat(first.migrate()).as("every migration in db/migration").isEqualTo(2);
+            assertThat(first.migrate()).as("every migration in db/migration").isEqualTo(migrations());
             first.startRevocationSync();
             first.registry().record(token);
             first.revocations().revoke(new Revocation(jti, "alice@example.com", now, "admin", "leaked", now.plusSeconds(3600)));
@@ -51,6 +51,15 @@ class H2FileDatabaseTest {
             assertThat(second.revocationIndex().check(null, "bob@example.com", now)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
             assertThat(second.revocationIndex().inSync()).isTrue();
             assertThat(second.users().find("CAROL@example.com")).isPresent();
+        }
+    }
+
+    /** Counted, not written down: every branch that adds a migration would otherwise edit this line. */
+    private static long migrations() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -74,7 +74,8 @@ public final class CliComposition implements AutoCloseable {
                 new JsonTokenInspector(),
                 this::readStandardInput,
                 Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
-                clock);
+                clock,
+                new LazyFamilyAdministration(() -> online().families()));
     }
 
     @Override
@@ -106,7 +107,8 @@ public final class CliComposition implements AutoCloseable {
             run(db::startRevocationSync);
             online = UseCases.wire(new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
                     db.revocationIndex(), db.users(), db.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
-                    ExternalTokenVerifier.none(), events, clock), DomainSettings.from(settings()));
+                    ExternalTokenVerifier.none(), events, clock).withRefreshTokens(db.refreshTokens()),
+                    DomainSettings.from(settings()));
         }
         return online;
     }
