@@ -5,7 +5,7 @@ import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.LogCapture;
 import io.tokenlife.domain.fakes.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -35,37 +35,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefreshTokensIT {
     static final String ADMIN = "admin@example.com";
     static final String ADMIN_PASSWORD = "refresh-it-admin-password-" + UUID.randomUUID();
-    static final String ALICE = "alice@example.com";
+    static final String[] TIMED = {"REFRESH_REUSE_GRACE_SECONDS", "5", "SESSION_IDLE_TIMEOUT", "30",
+            "SESSION_MAX_LIFETIME", "60"};
     static final String ALICE_PASSWORD = "alice-password-0123";
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    private HttpComposition server;
+    /** One service on H2 in memory with a clock the tests move forward, and the bootstrap admin. */
+    static final class Stack implements AutoCloseable {
+        final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // a short lock timeout: a write blocked by another transaction fails fast, as a hung database would
+        final String url = "jdbc:h2:mem:refresh-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=300";
+        final HttpComposition server;
+        final Client client;
+
+        Stack(String... settings) {
+            Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "JWT_SECRET_KEY",
+                    RealCompositionIT.SECRET, "HOST", "127.0.0.1", "PORT", "0", "PLATFORM_ADMIN_EMAIL", ADMIN,
+                    "PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            for (int i = 0; i < settings.length; i += 2) {
+                env.put(settings[i], settings[i + 1]);
+            }
+            server = HttpComposition.start(env, clock);
+            client = new Client("http://127.0.0.1:" + server.port());
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** The defaults: no grace window. */
+    private static Stack plain;
+    /** A grace window and short lifetimes. */
+    private static Stack timed;
+
+    private Stack stack;
+    private MutableClock clock;
     private Client client;
     private String admin;
     private String url;
+    private String alice;
 
-    private void start(String... settings) {
-        // a short lock timeout: a write blocked by another transaction fails fast, as a hung database would
-        url = "jdbc:h2:mem:refresh-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=300";
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "JWT_SECRET_KEY",
-                RealCompositionIT.SECRET, "HOST", "127.0.0.1", "PORT", "0", "PLATFORM_ADMIN_EMAIL", ADMIN,
-                "PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        for (int i = 0; i < settings.length; i += 2) {
-            env.put(settings[i], settings[i + 1]);
+    @AfterAll
+    static void stopAll() {
+        if (plain != null) {
+            plain.close();
         }
-        server = HttpComposition.start(env, clock);
-        client = new Client("http://127.0.0.1:" + server.port());
-        admin = login(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
-        Reply created = client.postJson("/users", admin, "{\"email\":\"" + ALICE + "\",\"password\":\"" + ALICE_PASSWORD
-                + "\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        if (timed != null) {
+            timed.close();
+        }
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
+    private void start(String... settings) {
+        if (settings.length == 0) {
+            plain = plain == null ? new Stack() : plain;
+            stack = plain;
+        } else {
+            timed = timed == null ? new Stack(settings) : timed;
+            stack = timed;
         }
+        clock = stack.clock;
+        client = stack.client;
+        url = stack.url;
+        admin = login(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
+        // a user of this test alone: tests disable or revoke theirs
+        alice = "alice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply created = client.postJson("/users", admin, "{\"email\":\"" + alice + "\",\"password\":\"" + ALICE_PASSWORD
+                + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
     private JsonNode login(String email, String password) {
@@ -97,7 +134,7 @@ class RefreshTokensIT {
     @Test
     void aLoginReturnsARefreshTokenAndARefreshRotatesItWithinTheFamily() {
         start();
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         String refreshToken = login.get("refresh_token").asText();
         assertThat(refreshToken).startsWith("tlr_").hasSize(47);
         assertThat(login.get("refresh_expires_in").asLong()).isEqualTo(Duration.ofHours(8).toSeconds());
@@ -128,7 +165,7 @@ class RefreshTokensIT {
     void aSpentRefreshTokenPresentedAgainRevokesTheWholeFamily() {
         start();
         try (LogCapture logs = new LogCapture()) {
-            JsonNode login = login(ALICE, ALICE_PASSWORD);
+            JsonNode login = login(alice, ALICE_PASSWORD);
             JsonNode next = refreshed(login.get("refresh_token").asText());
 
             assertInvalidGrant(refresh(login.get("refresh_token").asText()));
@@ -147,8 +184,8 @@ class RefreshTokensIT {
 
     @Test
     void withinTheGraceWindowTheLastTokenWorksOnceForARetry() {
-        start("REFRESH_REUSE_GRACE_SECONDS", "5");
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        start(TIMED);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         JsonNode lost = refreshed(login.get("refresh_token").asText()); // the client never saw this answer
         clock.advance(Duration.ofSeconds(2));
 
@@ -162,8 +199,8 @@ class RefreshTokensIT {
 
     @Test
     void aSessionEndsWhenIdleAndAtItsAbsoluteLifetime() {
-        start("SESSION_IDLE_TIMEOUT", "30", "SESSION_MAX_LIFETIME", "60", "TOKEN_EXPIRY", "20");
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        start(TIMED);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         assertThat(login.get("refresh_expires_in").asLong()).isEqualTo(30 * 60);
         clock.advance(Duration.ofMinutes(25));
         JsonNode second = refreshed(login.get("refresh_token").asText());
@@ -173,7 +210,7 @@ class RefreshTokensIT {
         clock.advance(Duration.ofMinutes(10));
         assertInvalidGrant(refresh(third.get("refresh_token").asText()));
 
-        JsonNode idle = login(ALICE, ALICE_PASSWORD);
+        JsonNode idle = login(alice, ALICE_PASSWORD);
         clock.advance(Duration.ofMinutes(30));
         assertInvalidGrant(refresh(idle.get("refresh_token").asText()));
     }
@@ -181,16 +218,16 @@ class RefreshTokensIT {
     @Test
     void aRevokeAllOfTheSubjectAndDisablingTheUserEndTheirFamilies() {
         start();
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(client.postJson("/subjects/" + ALICE + "/revoke-all", admin, "{}").status()).isEqualTo(200);
+        assertThat(client.postJson("/subjects/" + alice + "/revoke-all", admin, "{}").status()).isEqualTo(200);
         assertInvalidGrant(refresh(login.get("refresh_token").asText()));
 
         clock.advance(Duration.ofSeconds(2));
-        JsonNode again = login(ALICE, ALICE_PASSWORD);
+        JsonNode again = login(alice, ALICE_PASSWORD);
         assertThat(refreshed(again.get("refresh_token").asText()).get("access_token").asText()).isNotBlank();
-        JsonNode current = login(ALICE, ALICE_PASSWORD);
-        Reply disabled = client.send(client.builder("/users/" + ALICE, admin).header("Content-Type", "application/json")
+        JsonNode current = login(alice, ALICE_PASSWORD);
+        Reply disabled = client.send(client.builder("/users/" + alice, admin).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"active\":false}")));
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
         assertInvalidGrant(refresh(current.get("refresh_token").asText()));
@@ -199,7 +236,7 @@ class RefreshTokensIT {
     @Test
     void ofManyConcurrentRefreshesWithOneTokenExactlyOneWins() throws Exception {
         start();
-        String refreshToken = login(ALICE, ALICE_PASSWORD).get("refresh_token").asText();
+        String refreshToken = login(alice, ALICE_PASSWORD).get("refresh_token").asText();
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -238,7 +275,7 @@ class RefreshTokensIT {
         assertInvalidGrant(refresh("tlr_" + "A".repeat(43)));
         assertInvalidGrant(refresh("garbage"));
         assertInvalidGrant(refresh("x".repeat(5000)));
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         assertInvalidGrant(refresh(login.get("access_token").asText()));
         Reply form = client.postForm("/auth/refresh", null, Map.of("grant_type", "refresh_token",
                 "refresh_token", login.get("refresh_token").asText()));
@@ -248,13 +285,13 @@ class RefreshTokensIT {
     @Test
     void rfc7009AndDeleteEndAFamilyAndIntrospectionAnswersForRefreshTokens() {
         start();
-        JsonNode first = login(ALICE, ALICE_PASSWORD);
+        JsonNode first = login(alice, ALICE_PASSWORD);
         String access = first.get("access_token").asText();
         JsonNode active = client.postForm("/oauth2/introspect", access, Map.of("token",
                 first.get("refresh_token").asText(), "token_type_hint", "refresh_token")).json();
         assertThat(active.get("active").asBoolean()).isTrue();
         assertThat(active.get("token_type").asText()).isEqualTo("refresh_token");
-        assertThat(active.get("sub").asText()).isEqualTo(ALICE);
+        assertThat(active.get("sub").asText()).isEqualTo(alice);
         assertThat(client.postForm("/oauth2/introspect", admin, Map.of("token", first.get("refresh_token").asText()))
                 .json().get("active").asBoolean()).as("an admin may introspect it").isTrue();
 
@@ -266,13 +303,13 @@ class RefreshTokensIT {
         assertThat(client.postForm("/oauth2/introspect", admin, Map.of("token", first.get("refresh_token").asText()))
                 .body()).isEqualTo("{\"active\":false}");
 
-        JsonNode second = login(ALICE, ALICE_PASSWORD);
+        JsonNode second = login(alice, ALICE_PASSWORD);
         String family = familyOf(second.get("jti").asText());
         String refreshId = client.get("/families/" + family, admin).json().get("refresh_tokens").get(0).get("id").asText();
         assertThat(client.delete("/tokens/" + refreshId, second.get("access_token").asText()).status()).isEqualTo(204);
         assertInvalidGrant(refresh(second.get("refresh_token").asText()));
 
-        JsonNode third = login(ALICE, ALICE_PASSWORD);
+        JsonNode third = login(alice, ALICE_PASSWORD);
         String thirdFamily = familyOf(third.get("jti").asText());
         assertThat(client.delete("/families/" + thirdFamily, login(ADMIN, ADMIN_PASSWORD).get("access_token").asText())
                 .status()).isEqualTo(204);
@@ -283,25 +320,26 @@ class RefreshTokensIT {
     @Test
     void anotherUsersFamilyIsNotVisible() {
         start();
-        JsonNode alice = login(ALICE, ALICE_PASSWORD);
-        assertThat(client.postJson("/users", admin, "{\"email\":\"bob@example.com\",\"password\":\"bob-password-0123\"}")
+        JsonNode aliceLogin = login(alice, ALICE_PASSWORD);
+        String bobEmail = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(client.postJson("/users", admin, "{\"email\":\"" + bobEmail + "\",\"password\":\"bob-password-0123\"}")
                 .status()).isEqualTo(201);
-        String bob = login("bob@example.com", "bob-password-0123").get("access_token").asText();
-        String family = familyOf(alice.get("jti").asText());
+        String bob = login(bobEmail, "bob-password-0123").get("access_token").asText();
+        String family = familyOf(aliceLogin.get("jti").asText());
 
         assertThat(client.get("/families/" + family, bob).status()).isEqualTo(404);
         assertThat(client.delete("/families/" + family, bob).status()).isEqualTo(404);
-        assertThat(client.postForm("/oauth2/revoke", bob, Map.of("token", alice.get("refresh_token").asText())).status())
+        assertThat(client.postForm("/oauth2/revoke", bob, Map.of("token", aliceLogin.get("refresh_token").asText())).status())
                 .isEqualTo(200);
-        assertThat(client.postForm("/oauth2/introspect", bob, Map.of("token", alice.get("refresh_token").asText()))
+        assertThat(client.postForm("/oauth2/introspect", bob, Map.of("token", aliceLogin.get("refresh_token").asText()))
                 .body()).isEqualTo("{\"active\":false}");
-        assertThat(refreshed(alice.get("refresh_token").asText())).isNotNull();
+        assertThat(refreshed(aliceLogin.get("refresh_token").asText())).isNotNull();
     }
 
     @Test
     void whenTheRotationCannotBeWrittenTheRefreshIs503AndTheOldTokenStaysUsable() throws Exception {
         start();
-        JsonNode login = login(ALICE, ALICE_PASSWORD);
+        JsonNode login = login(alice, ALICE_PASSWORD);
         String refreshToken = login.get("refresh_token").asText();
         String family = familyOf(login.get("jti").asText());
         try (Connection c = DriverManager.getConnection(url + ";MODE=PostgreSQL"); Statement s = c.createStatement()) {
