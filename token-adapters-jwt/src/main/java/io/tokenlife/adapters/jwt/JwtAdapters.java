@@ -30,13 +30,12 @@ public final class JwtAdapters {
     }
 
     /**
-     * Loads the keys of {@code settings} (HMAC secret or PEM files; in development a generated key when
-     * none is configured). A missing, unreadable or unfit key is a {@link KeyLoadException} naming the
+     * Loads the keys of {@code settings} (HMAC secret and its previous secrets, or PEM files; in development
+     * a generated key when none is configured, kept beside an H2 database file). A missing, unreadable or unfit key is a {@link KeyLoadException} naming the
      * variable and the path.
      */
     public static JwtAdapters create(TokenlifeSettings settings, Clock clock) {
-        SigningKey key = SettingsKeyLoader.load(settings.jwt(), settings.environment());
-        return new JwtAdapters(KeyRing.of(key), settings.validation().verifiedTokenCacheSize(), clock);
+        return new JwtAdapters(SettingsKeyLoader.ring(settings), settings.validation().verifiedTokenCacheSize(), clock);
     }
 
     public TokenSigner signer() {

@@ -35,6 +35,14 @@ final class KeyRing {
         return new KeyRing(current.algorithm(), current, List.of(current.verification()));
     }
 
+    /** A ring that signs with {@code current} and verifies {@code verificationKeys} (which must include it). */
+    static KeyRing of(SigningKey current, List<RingKey> verificationKeys) {
+        if (verificationKeys.stream().noneMatch(k -> k.kid().equals(current.kid()))) {
+            throw new IllegalArgumentException("the signing key must also verify");
+        }
+        return new KeyRing(current.algorithm(), current, verificationKeys);
+    }
+
     /** A ring that only verifies (no signing key), e.g. for test vectors. */
     static KeyRing verificationOnly(SigningAlgorithm algorithm, List<RingKey> keys) {
         return new KeyRing(algorithm, null, keys);

@@ -27,6 +27,12 @@ final class NimbusTokenSigner implements TokenSigner {
 
     @Override
     public String sign(TokenClaims claims) {
+        return signed(claims).compact();
+    }
+
+    /** One read of the ring's current key, so the kid returned is the one in the header. */
+    @Override
+    public Signed signed(TokenClaims claims) {
         SigningKey key = ring.current();
         JWSHeader header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.kid()).build();
         SignedJWT jwt = new SignedJWT(header, toClaimsSet(claims));
@@ -35,7 +41,7 @@ final class NimbusTokenSigner implements TokenSigner {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
         }
-        return jwt.serialize();
+        return new Signed(jwt.serialize(), key.kid());
     }
 
     /** The domain's one claims mapping ({@code aud}, whole seconds, ...), read by nimbus. */

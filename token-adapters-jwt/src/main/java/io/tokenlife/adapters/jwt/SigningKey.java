@@ -15,11 +15,15 @@ import io.tokenlife.domain.settings.SigningAlgorithm;
 
 import java.util.Objects;
 
-/** The key that signs new tokens, with the verification half published under the same {@code kid}. */
-record SigningKey(RingKey verification, JWSSigner signer) {
+/**
+ * The key that signs new tokens, with the verification half published under the same {@code kid};
+ * {@code privateJwk} is the whole key (private part, or the secret), for storing it, never for display.
+ */
+record SigningKey(RingKey verification, JWSSigner signer, JWK privateJwk) {
     SigningKey {
         Objects.requireNonNull(verification, "verification");
         Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(privateJwk, "privateJwk");
     }
 
     String kid() {
@@ -37,7 +41,7 @@ record SigningKey(RingKey verification, JWSSigner signer) {
         }
         RingKey verification = RingKey.of(kid, algorithm, jwk);
         try {
-            return new SigningKey(verification, signerFor(algorithm, jwk));
+            return new SigningKey(verification, signerFor(algorithm, jwk), jwk);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("the key cannot sign " + algorithm.joseName() + ": " + e.getMessage(), e);
         }

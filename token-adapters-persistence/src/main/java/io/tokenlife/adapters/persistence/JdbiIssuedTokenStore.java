@@ -1,5 +1,6 @@
 package io.tokenlife.adapters.persistence;
 
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
@@ -44,6 +45,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             rs.getString("revoked_by"),
             rs.getString("reason"),
             Millis.instant(rs, "last_used_at"),
+            rs.getString("kid"),
             rs.getString("family_id"));
 
     private final Database db;
@@ -69,7 +71,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         try {
             db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :familyId)")
+                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid, :familyId)")
                     .bind("jti", row.jti())
                     .bind("subject", row.subject())
                     .bind("source", row.source().wireName())
@@ -82,6 +84,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
                     .bind("revokedBy", row.revokedBy())
                     .bind("reason", row.reason())
                     .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
+                    .bind("kid", row.keyId())
                     .bind("familyId", row.familyId())
                     .execute());
         } catch (RejectedValueException e) {
@@ -188,6 +191,18 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             default:
                 return " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)";
         }
+    }
+
+    @Override
+    public KeyUsage keyUsage(String keyId, Instant now) {
+        return db.withHandle("count tokens of a key", h -> h.createQuery("SELECT COUNT(*) AS n, MAX(expires_at) AS last, "
+                        + "SUM(CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END) AS unbounded FROM issued_tokens "
+                        + "WHERE kid = :kid" + statusFilter(TokenStatus.ACTIVE))
+                .bind("kid", keyId)
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new KeyUsage(keyId, rs.getLong("n"), Optional.ofNullable(Millis.instant(rs, "last")),
+                        rs.getLong("unbounded") > 0))
+                .one());
     }
 
     @Override

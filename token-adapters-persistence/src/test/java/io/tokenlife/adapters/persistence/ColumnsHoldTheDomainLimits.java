@@ -4,6 +4,7 @@ import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.settings.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -37,6 +38,13 @@ abstract class ColumnsHoldTheDomainLimits {
             entry("issued_tokens.scope", Limits.MAX_SCOPE),
             entry("issued_tokens.revoked_by", Limits.MAX_SUBJECT),
             entry("issued_tokens.reason", Limits.MAX_REASON),
+            entry("issued_tokens.kid", Limits.MAX_KID),
+            entry("signing_keys.kid", Limits.MAX_KID),
+            entry("signing_keys.algorithm", longest(Arrays.stream(SigningAlgorithm.values()).map(SigningAlgorithm::joseName).toArray(String[]::new))),
+            entry("signing_keys.state", longest("next", "active", "retired", "removed", "revoked")),
+            entry("signing_keys.public_jwk", 2000),
+            entry("signing_keys.revoked_by", Limits.MAX_SUBJECT),
+            entry("signing_keys.reason", Limits.MAX_REASON),
             // family and refresh-token ids are jtis from the jti generator; the hash is SHA-256 in hex
             entry("issued_tokens.family_id", Limits.MAX_JTI),
             entry("token_families.family_id", Limits.MAX_JTI),

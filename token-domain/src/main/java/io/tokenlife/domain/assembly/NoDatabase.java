@@ -8,6 +8,7 @@ import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RevocationIndex;
@@ -47,6 +48,12 @@ final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationI
     @Override
     public TokenCounts counts(Instant now, Instant revokedSince) {
         return new TokenCounts(now, Map.of(), Map.of(), revokedSince, 0);
+    }
+
+    /** Nothing was recorded, so nothing is known to be alive. */
+    @Override
+    public KeyUsage keyUsage(String keyId, Instant now) {
+        return KeyUsage.unused(keyId);
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class Limits {
     public static final int MAX_FULL_NAME = 200;
     /** Why a token was revoked. */
     public static final int MAX_REASON = 500;
+    /** A signing key's {@code kid}: ours are 22 (HMAC) or 43 (thumbprint) characters; room for imported ones. */
+    public static final int MAX_KID = 128;
     /** A user's password. */
     public static final int MIN_PASSWORD = 10;
     /** The shortest HMAC secret of the weakest HMAC algorithm. */

@@ -169,8 +169,7 @@ public final class ConfigurationReview {
                                     + " (for example: openssl rand -base64 48)"));
                 } else {
                     findings.add(warning("secret_generated", names(JwtSettings.SECRET_KEY),
-                            "JWT_SECRET_KEY is unset: a random key is used for this process only; its tokens stop "
-                                    + "working at restart and other replicas cannot verify them"));
+                            "JWT_SECRET_KEY is unset: " + generatedKey(s)));
                 }
             } else if (env.isProtected() && isPlaceholder(secret.get())) {
                 findings.add(error("secret_placeholder", names(JwtSettings.SECRET_KEY),
@@ -194,10 +193,19 @@ public final class ConfigurationReview {
                                 + "(PEM files; tokenlife keys generate --alg " + s.jwt().algorithm() + " makes them)"));
             } else if (pathsMissing) {
                 findings.add(warning("key_pair_generated", names(JwtSettings.PRIVATE_KEY_PATH, JwtSettings.PUBLIC_KEY_PATH),
-                        "JWT_PRIVATE_KEY_PATH/JWT_PUBLIC_KEY_PATH unset: a key pair is generated for this process "
-                                + "only; its tokens stop working at restart"));
+                        "JWT_PRIVATE_KEY_PATH/JWT_PUBLIC_KEY_PATH unset: " + generatedKey(s)));
             }
         }
+    }
+
+    /** Where the development key lives: a file beside the H2 database, or this process only. */
+    private static String generatedKey(TokenlifeSettings s) {
+        return s.developmentKeyFile()
+                .map(file -> "a development key is generated once and kept in " + file + " (beside the H2 database), "
+                        + "so tokens survive a restart; other machines cannot verify them. Development only: configure "
+                        + "a key before staging or production")
+                .orElse("a random key is used for this process only; its tokens stop working at restart and other "
+                        + "replicas cannot verify them");
     }
 
     private static void reviewAdminPassword(TokenlifeSettings s, List<ConfigurationFinding> findings) {

@@ -67,10 +67,11 @@ public final class IssueTokenService implements IssueTokenUseCase {
             return refused.refusal();
         }
         TokenClaims claims = ((IssuancePolicy.Claims) decision).claims();
-        String compact = signer.sign(claims);
+        TokenSigner.Signed signed = signer.signed(claims);
+        String compact = signed.compact();
         TokenRecord record = new TokenRecord(jti, claims.subject(), command.source(), command.tokenUse(),
                 command.name().orElse(null), claims.scope(), claims.issuedAt(), claims.expiresAt(),
-                null, null, null, null, command.familyId().orElse(null));
+                null, null, null, null, signed.keyId(), command.familyId().orElse(null));
         try {
             registry.record(record);
         } catch (IssuedTokenStore.DuplicateJtiException e) {
@@ -82,6 +83,9 @@ public final class IssueTokenService implements IssueTokenUseCase {
         fields.put("source", command.source().wireName());
         fields.put("token_use", command.tokenUse().wireName());
         fields.put("expires_at", String.valueOf(claims.expiresAt()));
+        if (signed.keyId() != null) {
+            fields.put("kid", signed.keyId());
+        }
         command.familyId().ifPresent(f -> fields.put("family_id", f));
         events.emit(SecurityEvent.info(SecurityEventType.TOKEN_ISSUED, "token issued", fields));
         return new IssueTokenResult.Issued(new IssuedToken(compact, claims, record));

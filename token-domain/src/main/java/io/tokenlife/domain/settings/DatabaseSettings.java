@@ -1,7 +1,9 @@
 package io.tokenlife.domain.settings;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@code DATABASE_URL}: a JDBC URL for H2 (file or memory) or PostgreSQL. */
 public record DatabaseSettings(String url) {
@@ -36,6 +38,24 @@ public record DatabaseSettings(String url) {
     /** An H2 database inside this process: a file, or memory. */
     public boolean isEmbedded() {
         return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
+    /**
+     * The H2 database file's base path ({@code jdbc:h2:file:./data/tokenlife} → {@code ./data/tokenlife}), or
+     * nothing for memory, a server, PostgreSQL or a path H2 resolves itself ({@code ~/…}, {@code zip:…}).
+     */
+    public Optional<Path> h2File() {
+        if (!url.startsWith("jdbc:h2:") || !isEmbedded() || isEphemeral()) {
+            return Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+        int options = rest.indexOf(';');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        if (path.isBlank() || path.startsWith("~") || path.matches("[a-z]{2,}:.*")) {
+            return Optional.empty(); // the home directory or zip:, split:, nio...: H2's own resolution
+        }
+        return Optional.of(Path.of(path));
     }
 
     /** The URL without credentials, for logs and messages. */

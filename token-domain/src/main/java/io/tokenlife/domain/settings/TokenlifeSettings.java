@@ -1,8 +1,10 @@
 package io.tokenlife.domain.settings;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +46,19 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
     /** {@link #from(ConfigSource)} over a plain map of variables. */
     public static TokenlifeSettings fromMap(Map<String, String> variables) {
         return from(new ConfigSource(variables));
+    }
+
+    /**
+     * Where {@code development} keeps the key it generates when none is configured, so tokens survive a
+     * restart: beside the H2 database file, one file per algorithm. Nothing for an in-memory database or
+     * PostgreSQL (a key for this process only), and never outside {@code development}.
+     */
+    public Optional<Path> developmentKeyFile() {
+        if (environment != DeploymentEnvironment.DEVELOPMENT || jwt.hasSharedKey()) {
+            return Optional.empty();
+        }
+        return database.h2File().map(db -> db.resolveSibling(db.getFileName() + ".dev-signing-key."
+                + jwt.algorithm().joseName() + ".jwk"));
     }
 
     /** The bootstrap admin can log in: a password is configured and users are not required in the database. */

@@ -1,5 +1,6 @@
 package io.tokenlife.domain.contract;
 
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.Revocation;
 import io.tokenlife.domain.model.RevocationCutoff;
@@ -53,10 +54,44 @@ public abstract class TokenStoreContract {
                 issuedAt, expiresAt, null, null, null, null);
     }
 
+    protected static TokenRecord signedBy(String kid, String jti, Instant issuedAt, Instant expiresAt) {
+        return new TokenRecord(jti, "alice@example.com", TokenSource.API, TokenUse.API, null, null, issuedAt, expiresAt,
+                null, null, null, null, kid);
+    }
+
+    @Test
+    void recordsTheKidOfTheKeyThatSignedAToken() {
+        stores.registry().record(signedBy("kid-a", "k-1", T0, T0.plusSeconds(60)));
+        stores.registry().record(token("k-2", "alice@example.com", T0, T0.plusSeconds(60)));
+
+        assertThat(stores.registry().find("k-1").orElseThrow().keyId()).isEqualTo("kid-a");
+        assertThat(stores.registry().find("k-2").orElseThrow().keyId()).isNull();
+    }
+
+    @Test
+    void keyUsageCountsOnlyTheLiveTokensOfThatKeyAndTheirLastExpiry() {
+        stores.registry().record(signedBy("kid-a", "a-1", T0, T0.plusSeconds(100)));
+        stores.registry().record(signedBy("kid-a", "a-2", T0, T0.plusSeconds(500)));
+        stores.registry().record(signedBy("kid-a", "a-expired", T0, T0.plusSeconds(5)));
+        stores.registry().record(signedBy("kid-a", "a-revoked", T0, T0.plusSeconds(900)));
+        stores.revocations().revoke(new Revocation("a-revoked", "alice@example.com", T0.plusSeconds(1), "admin@example.com",
+                "test", T0.plusSeconds(900)));
+        stores.registry().record(signedBy("kid-b", "b-1", T0, null));
+        Instant now = T0.plusSeconds(10);
+
+        assertThat(stores.registry().keyUsage("kid-a", now))
+                .isEqualTo(new KeyUsage("kid-a", 2, Optional.of(T0.plusSeconds(500)), false));
+        assertThat(stores.registry().keyUsage("kid-b", now))
+                .isEqualTo(new KeyUsage("kid-b", 1, Optional.empty(), true));
+        assertThat(stores.registry().keyUsage("kid-a", T0.plusSeconds(500)))
+                .isEqualTo(KeyUsage.unused("kid-a"));
+        assertThat(stores.registry().keyUsage("kid-unknown", now)).isEqualTo(KeyUsage.unused("kid-unknown"));
+    }
+
     @Test
     void recordsTheFamilyOfASessionTokenAndListsByFamily() {
         TokenRecord inFamily = new TokenRecord("jti-f1", "alice@example.com", TokenSource.REFRESH, TokenUse.SESSION, null,
-                null, T0, T0.plus(Duration.ofMinutes(20)), null, null, null, null, "family-1");
+                null, T0, T0.plus(Duration.ofMinutes(20)), null, null, null, null, null, "family-1");
         stores.registry().record(inFamily);
         stores.registry().record(token("jti-other", "alice@example.com", T0, T0.plus(Duration.ofHours(1))));
 

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * "signed" with. Unknown handles fail the signature check. For domain tests only.
  */
 public final class FakeTokenCodec implements TokenSigner, TokenVerifier {
+    public static final String KEY_ID = "fake";
     private final Map<String, TokenClaims> signed = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 
@@ -25,6 +26,12 @@ public final class FakeTokenCodec implements TokenSigner, TokenVerifier {
         String token = "fake.token." + counter.incrementAndGet();
         signed.put(token, claims);
         return token;
+    }
+
+    /** Names the fake key, as a real signer names its {@code kid}. */
+    @Override
+    public Signed signed(TokenClaims claims) {
+        return new Signed(sign(claims), KEY_ID);
     }
 
     /** A token with these claims, as if signed by a trusted key (claims the issuance policy would never make). */
@@ -38,6 +45,6 @@ public final class FakeTokenCodec implements TokenSigner, TokenVerifier {
         if (claims == null) {
             return new Verification.Refused(ValidationCode.TOKEN_SIGNATURE_INVALID, "unknown token");
         }
-        return new Verification.Verified(new VerifiedToken(new TokenHeader("HS256", "fake", "JWT"), claims));
+        return new Verification.Verified(new VerifiedToken(new TokenHeader("HS256", KEY_ID, "JWT"), claims));
     }
 }

@@ -6,6 +6,7 @@ import io.tokenlife.domain.model.RevocationCutoff;
 import io.tokenlife.domain.model.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
@@ -82,7 +83,15 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
     public void touch(String jti, Instant at) {
         tokens.computeIfPresent(jti, (k, t) -> new TokenRecord(t.jti(), t.subject(), t.source(), t.tokenUse(),
                 t.name(), t.scope(), t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.reason(), at,
-                t.familyId()));
+                t.keyId(), t.familyId()));
+    }
+
+    @Override
+    public synchronized KeyUsage keyUsage(String keyId, Instant now) {
+        List<TokenRecord> live = tokens.values().stream()
+                .filter(t -> keyId.equals(t.keyId()) && t.status(now) == TokenStatus.ACTIVE).toList();
+        return new KeyUsage(keyId, live.size(), live.stream().map(TokenRecord::expiresAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo), live.stream().anyMatch(t -> t.expiresAt() == null));
     }
 
     @Override

@@ -210,6 +210,20 @@ class ConfigurationReviewTest {
     }
 
     @Test
+    void theDevelopmentKeyIsKeptBesideAnH2FileAndTheWarningSaysWhereElseItLivesOnlyInThisProcess() {
+        assertThat(development("JWT_SECRET_KEY", null, "DATABASE_URL", "jdbc:h2:file:./data/tokenlife"))
+                .singleElement().extracting(ConfigurationFinding::message).asString()
+                .contains("kept in " + java.nio.file.Path.of("./data/tokenlife.dev-signing-key.HS256.jwk"),
+                        "survive a restart", "Development only");
+        assertThat(development("JWT_ALGORITHM", "ES256", "DATABASE_URL", "jdbc:h2:file:/var/db/t;MODE=PostgreSQL"))
+                .singleElement().extracting(ConfigurationFinding::message).asString()
+                .contains("kept in " + java.nio.file.Path.of("/var/db/t.dev-signing-key.ES256.jwk"));
+        assertThat(development("JWT_SECRET_KEY", null, "DATABASE_URL", "jdbc:h2:mem:x"))
+                .singleElement().extracting(ConfigurationFinding::message).asString()
+                .contains("for this process only");
+    }
+
+    @Test
     void aSecretShorterThan32BytesIsAnErrorInEveryEnvironment() {
         String thirtyOne = "x".repeat(20) + "Y7#kq2LmN0p";
         String thirtyTwo = thirtyOne + "Z";

@@ -1,5 +1,6 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.Limits;
@@ -87,6 +88,14 @@ class IssueTokenServiceTest {
         assertThat(claims.scope()).isNull();
         assertThat(claims.environment()).as("env only when EMBED_ENVIRONMENT_IN_TOKENS").isNull();
         assertThat(claims.extra()).isEmpty();
+    }
+
+    @Test
+    void theRegistryRecordsTheKidOfTheKeyThatSignedTheToken() {
+        IssuedToken token = issued(api(Expiry.after(Duration.ofDays(30))));
+
+        assertThat(token.record().keyId()).isEqualTo(FakeTokenCodec.KEY_ID);
+        assertThat(fixture.store.find(token.jti()).orElseThrow().keyId()).isEqualTo(FakeTokenCodec.KEY_ID);
     }
 
     @Test

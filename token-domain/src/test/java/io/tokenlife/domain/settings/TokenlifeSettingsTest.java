@@ -35,6 +35,7 @@ class TokenlifeSettingsTest {
         expect(TokenlifeSettings.ENVIRONMENT, "development", s -> s.environment().wireName());
         expect(JwtSettings.ALGORITHM, "HS256", s -> s.jwt().algorithm().joseName());
         expect(JwtSettings.SECRET_KEY, "unset", s -> unset(s.jwt().secretKey()));
+        expect(JwtSettings.PREVIOUS_SECRET_KEYS, "unset", s -> s.jwt().previousSecretKeys().isEmpty() ? "unset" : "set");
         expect(JwtSettings.PRIVATE_KEY_PATH, "unset", s -> unset(s.jwt().privateKeyPath()));
         expect(JwtSettings.PUBLIC_KEY_PATH, "unset", s -> unset(s.jwt().publicKeyPath()));
         expect(JwtSettings.ISSUER, "mcpgateway", s -> s.jwt().issuer());

@@ -1,5 +1,6 @@
 package io.tokenlife.domain.port.out;
 
+import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
@@ -29,6 +30,9 @@ public interface IssuedTokenStore {
 
     /** Live tokens by source and by use at {@code now}, and how many were revoked at or after {@code revokedSince}. */
     TokenCounts counts(Instant now, Instant revokedSince);
+
+    /** The live tokens (not revoked, not expired at {@code now}) that the key {@code keyId} signed. */
+    KeyUsage keyUsage(String keyId, Instant now);
 
     /** Remembers that a token was presented; may be batched, never on the validation path's critical section. */
     void touch(String jti, Instant at);
