@@ -120,8 +120,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
 
     /** Find, list and purge read the same registry. */
     private static TokenRegistryService registry(Ports ports, DomainSettings settings) {
-        return new TokenRegistryService(ports.registry(), ports.revocations(), settings.revocation().leeway(),
-                ports.clock());
+        return new TokenRegistryService(ports.registry(), ports.revocations(), ports.refreshTokens(),
+                settings.revocation().leeway(), ports.clock());
     }
 
     /** For operators: live tokens by source and use, recent revocations. */
