@@ -1,5 +1,5 @@
--- wrk script: POST /oauth2/introspect of one API token, authenticated with a session token.
--- Environment: SESSION (bearer), API_TOKEN (the token to introspect).
+-- wrk script: POST /oauth2/introspect of one API token, authenticated with an admin's session token
+-- (introspection is for admins and tokens:introspect-scoped tokens). Environment: SESSION (bearer), API_TOKEN.
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("SESSION")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

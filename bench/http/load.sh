@@ -40,7 +40,8 @@ stop_server() {
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-# start_server CACHE_SIZE: a fresh server on an empty H2 in-memory database; sets SESSION and API_TOKEN
+# start_server CACHE_SIZE: a fresh server on an empty H2 in-memory database; sets SESSION (an admin's, which may
+# introspect and hand out the tokens:introspect scope) and API_TOKEN
 start_server() {
   (cd "$work" && DATABASE_URL="jdbc:h2:mem:bench$1;DB_CLOSE_DELAY=-1" VERIFIED_TOKEN_CACHE_SIZE="$1" \
     exec java -Xmx512m ${SERVER_JAVA_OPTS:-} -jar "$jar" >"$work/server-$1.log" 2>&1) &
@@ -57,7 +58,7 @@ start_server() {
     -d "{\"email\":\"admin@example.com\",\"password\":\"$PLATFORM_ADMIN_PASSWORD\"}" | jq -r '.access_token // empty' 2>/dev/null || true)"
   if [ -z "$session" ]; then
     session="$(cd "$work" && DATABASE_URL="jdbc:h2:mem:cli" "$repo/bin/tokenlife" token create \
-      --subject bench@example.com --exp 60 2>/dev/null || true)"
+      --subject bench@example.com --admin --exp 60 2>/dev/null || true)"
   fi
   [ -n "$session" ] || { echo "load.sh: no session token (neither /auth/login nor bin/tokenlife worked)" >&2; exit 1; }
   local api_token

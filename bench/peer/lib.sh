@@ -67,21 +67,26 @@ tokenlife_tokens() {
   admin="$(curl -sf "$1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"admin@example.com\",\"password\":\"$2\"}" | jq -r .access_token)"
   password="user-$(openssl rand -hex 12)"
+  # an admin user: only an admin may hand out the tokens:introspect scope (docs/adr/0009-http-surface-hardening.md)
   curl -sf -o /dev/null "$1/users" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench@example.com\",\"password\":\"$password\"}"
+    -d "{\"email\":\"bench@example.com\",\"password\":\"$password\",\"admin\":true}"
   session="$(curl -sf "$1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"bench@example.com\",\"password\":\"$password\"}" | jq -r .access_token)"
   api_token="$(curl -sf "$1/tokens" -H "Authorization: Bearer $session" -H 'Content-Type: application/json' \
     -d '{"name":"peer-target","expires_in_days":1}' | jq -r .access_token)"
-  [ "$(curl -sf "$1/oauth2/introspect" -H "Authorization: Bearer $session" -d "token=$api_token" | jq -r .active)" = true ] \
+  # the introspecting party is a resource server: an API token with the tokens:introspect scope
+  introspector="$(curl -sf "$1/tokens" -H "Authorization: Bearer $session" -H 'Content-Type: application/json' \
+    -d '{"name":"peer-introspector","expires_in_days":1,"scope":"tokens:introspect"}' | jq -r .access_token)"
+  [ "$(curl -sf "$1/oauth2/introspect" -H "Authorization: Bearer $introspector" -d "token=$api_token" | jq -r .active)" = true ] \
     || { echo "${0##*/}: tokenlife at $1 does not introspect its own token as active" >&2; exit 1; }
 }
 
-# tokenlife_target BASE_URL LOAD: "URL|METHOD|AUTH|TYPE|BODY" of one tokenlife load (needs session, api_token)
+# tokenlife_target BASE_URL LOAD: "URL|METHOD|AUTH|TYPE|BODY" of one tokenlife load (needs session, api_token,
+# introspector)
 tokenlife_target() {
   case "$2" in
     issuance) echo "$1/tokens|POST|Bearer $session|application/json|{\"name\":\"peer\",\"expires_in_days\":1}" ;;
-    introspection) echo "$1/oauth2/introspect|POST|Bearer $session|application/x-www-form-urlencoded|token=$api_token" ;;
+    introspection) echo "$1/oauth2/introspect|POST|Bearer $introspector|application/x-www-form-urlencoded|token=$api_token" ;;
     jwks) echo "$1/.well-known/jwks.json|GET|||" ;;
     health) echo "$1/health|GET|||" ;;
   esac

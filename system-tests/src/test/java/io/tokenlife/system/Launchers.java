@@ -88,8 +88,11 @@ final class Launchers {
             return server;
         }
 
+        /** Generous: a start on a machine running several builds at once took 25–35 s (migration and index load). */
+        private static final long READY_SECONDS = 90;
+
         private void awaitReady() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new AssertionError("tokenlife-server exited with " + process.exitValue() + ":\n" + log());
@@ -103,7 +106,7 @@ final class Launchers {
                 }
                 Thread.sleep(50);
             }
-            throw new AssertionError("tokenlife-server not ready in 30 s:\n" + log());
+            throw new AssertionError("tokenlife-server not ready in " + READY_SECONDS + " s:\n" + log());
         }
 
         HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
@@ -130,6 +133,24 @@ final class Launchers {
                 request.header("Authorization", "Bearer " + bearer);
             }
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> delete(String path, String bearer) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** {@code kill -9} of the server's JVM (the launcher execs it, so this is its real PID); no shutdown hook runs. */
+        void kill() throws InterruptedException {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("tokenlife-server (pid " + process.pid() + ") survived SIGKILL");
+            }
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         String log() throws IOException {

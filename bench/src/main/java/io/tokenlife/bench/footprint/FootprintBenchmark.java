@@ -206,13 +206,16 @@ public final class FootprintBenchmark {
             this.base = base;
         }
 
-        /** The bootstrap admin creates a user; that user's session token (no per-request bootstrap log line). */
+        /**
+         * The bootstrap admin creates an admin user (introspection is for admins and scoped tokens); that user's
+         * session token (no per-request bootstrap log line).
+         */
         String userSession() throws IOException, InterruptedException {
             String admin = login("admin@example.com", PASSWORD);
             String password = "footprint-user-password-1234";
             send(HttpRequest.newBuilder(URI.create(base + "/users")).header("Authorization", "Bearer " + admin)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench@example.com\",\"password\":\"" + password + "\"}")));
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench@example.com\",\"password\":\"" + password + "\",\"admin\":true}")));
             return login("bench@example.com", password);
         }
 

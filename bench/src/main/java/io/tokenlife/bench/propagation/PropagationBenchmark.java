@@ -5,6 +5,7 @@ import io.tokenlife.bench.support.Percentiles;
 import io.tokenlife.bench.support.Postgres;
 import io.tokenlife.bench.support.ServerProcess;
 import io.tokenlife.bench.support.Stack;
+import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.Expiry;
@@ -70,7 +71,10 @@ public final class PropagationBenchmark {
             List<String[]> tokens = new ArrayList<>(); // {jti, token}
             try (Stack stack = Stack.open(env, false)) {
                 IssueTokenUseCase issue = stack.services().issueToken();
-                session = compact(issue.issue(IssueTokenCommand.session(SUBJECT, TokenSource.LOGIN)));
+                // an admin's session: introspection is for admins and tokens:introspect-scoped tokens
+                session = compact(issue.issue(new IssueTokenCommand(SUBJECT, TokenSource.LOGIN, TokenUse.SESSION,
+                        Expiry.byDefault(), Optional.empty(), Map.of(Caller.ADMIN_CLAIM, true), Optional.empty(),
+                        Optional.empty())));
                 for (int i = 0; i < n + WARMUP; i++) {
                     IssueTokenResult.Issued issued = (IssueTokenResult.Issued) issue.issue(new IssueTokenCommand(SUBJECT,
                             TokenSource.API, TokenUse.API, Expiry.after(Duration.ofDays(1)), Optional.empty(), Map.of(),

@@ -78,10 +78,12 @@ public final class RefreshBenchmark {
                     throw new IllegalStateException("user not created: " + created.body());
                 }
                 load("warm-up login", clients, Duration.ofSeconds(3), this::loginClient);
+                chains(clients);
                 load("warm-up refresh", clients, Duration.ofSeconds(3), this::refreshClient);
                 List<Result> results = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
                     boolean loginFirst = r % 2 == 0;
+                    chains(clients); // logged in before the clock starts: a refresh round measures refreshes only
                     results.add(load(loginFirst ? "login" : "refresh", clients, duration,
                             loginFirst ? this::loginClient : this::refreshClient));
                     results.add(load(loginFirst ? "refresh" : "login", clients, duration,
@@ -159,8 +161,18 @@ public final class RefreshBenchmark {
         return errors;
     }
 
+    /** The current refresh token of each chain; a refresh client takes one and hands back where it got to. */
+    private final java.util.concurrent.BlockingQueue<String> chains = new java.util.concurrent.LinkedBlockingQueue<>();
+
+    /** Tops the chains up to {@code n} with fresh logins (a chain that saw an error is dropped). */
+    private void chains(int n) throws Exception {
+        while (chains.size() < n) {
+            chains.add(refreshToken(post("/auth/login", null, login(USER, PASSWORD))));
+        }
+    }
+
     private long refreshClient(AtomicBoolean stop, List<Long> latencies) throws Exception {
-        String token = refreshToken(post("/auth/login", null, login(USER, PASSWORD)));
+        String token = chains.take();
         long errors = 0;
         while (!stop.get()) {
             long t = System.nanoTime();
@@ -170,9 +182,10 @@ public final class RefreshBenchmark {
                 token = refreshToken(r);
             } else {
                 errors++;
-                token = refreshToken(post("/auth/login", null, login(USER, PASSWORD))); // a new chain
+                return errors; // the chain is broken; chains() starts a new one before the next round
             }
         }
+        chains.add(token);
         return errors;
     }
 
@@ -201,7 +214,7 @@ public final class RefreshBenchmark {
             medians.put(load, new double[]{rps, p50, p99});
             System.out.printf("%-8s %10.1f %10.2f %10.2f %8d%n", load, rps, p50, p99, errors);
         }
-        System.out.printf("refresh / login throughput: %.2fx; refresh / health: %.2fx; load average after the run: %s%n",
+        System.out.printf("refresh / login throughput: %.1fx; refresh / health: %.3fx; load average after the run: %s%n",
                 medians.get("refresh")[0] / medians.get("login")[0], medians.get("refresh")[0] / medians.get("health")[0],
                 Machine.loadAverage());
     }

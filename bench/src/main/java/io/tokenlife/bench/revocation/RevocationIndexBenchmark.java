@@ -1,8 +1,9 @@
 package io.tokenlife.bench.revocation;
 
+import io.tokenlife.domain.revocation.JtiRevocations;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
-import io.tokenlife.domain.model.RevocationState;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationState;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 
 import java.io.PrintStream;
@@ -107,12 +108,12 @@ public final class RevocationIndexBenchmark {
         }
         Instant iat = Instant.now();
         for (int warm = 0; warm < 3; warm++) {
-            loop(index, hits, iat, LOOKUPS / 10, RevocationState.JTI_REVOKED);
+            loop(index, hits, iat, LOOKUPS / 10, JtiRevocations.REVOKED);
             loop(index, misses, iat, LOOKUPS / 10, RevocationState.NOT_REVOKED);
         }
         var threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
-        double hit = loop(index, hits, iat, LOOKUPS, RevocationState.JTI_REVOKED);
+        double hit = loop(index, hits, iat, LOOKUPS, JtiRevocations.REVOKED);
         long cpu1 = threads.getCurrentThreadCpuTime();
         double miss = loop(index, misses, iat, LOOKUPS, RevocationState.NOT_REVOKED);
         long cpu2 = threads.getCurrentThreadCpuTime();

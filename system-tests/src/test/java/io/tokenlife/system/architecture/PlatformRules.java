@@ -43,7 +43,7 @@ final class PlatformRules {
     static final ArchRule CAFFEINE_STAYS_IN_THE_ADAPTERS_AND_THE_LOGIN_THROTTLE = noClasses()
             .that().resideOutsideOfPackages("io.tokenlife.adapters..", "io.tokenlife.app.http.web..")
             .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
-            .because("the verified-token cache, the user cache and the login throttle are the only caches");
+            .because("the verified-token cache and the login throttle are the only caches");
 
     static final ArchRule JDBC_STAYS_IN_THE_PERSISTENCE_ADAPTER = noClasses()
             .that().resideOutsideOfPackage("io.tokenlife.adapters.persistence..")

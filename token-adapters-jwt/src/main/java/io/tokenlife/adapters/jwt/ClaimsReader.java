@@ -100,7 +100,9 @@ final class ClaimsReader implements CompactJwsVerifier.PayloadReader<TokenClaims
                 throw Refusal.malformed("the " + name + " claim is not a time");
             }
             long whole = (long) Math.floor(seconds);
-            return Instant.ofEpochSecond(whole, (long) ((seconds - whole) * 1_000_000_000L));
+            // to the microsecond: a double cannot carry more of a current epoch time, and 0.123 must read as 123 ms
+            long micros = Math.round((seconds - whole) * 1_000_000d);
+            return Instant.ofEpochSecond(whole).plusNanos(micros * 1_000L);
         } catch (java.time.DateTimeException | ArithmeticException e) {
             throw Refusal.malformed("the " + name + " claim is out of range");
         }

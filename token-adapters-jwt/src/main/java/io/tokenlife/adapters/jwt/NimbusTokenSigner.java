@@ -4,17 +4,23 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.port.out.TokenSigner;
 
+import java.math.BigDecimal;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Signs claims with the ring's current key: header {@code alg}, {@code typ: "JWT"}, {@code kid};
- * {@code aud} as a single string when there is one audience, else an array; times in whole seconds.
+ * {@code aud} as a single string when there is one audience, else an array; times in whole seconds, but
+ * the {@code iat} of a token issued right after a cut-off in the same second, which is to the millisecond.
  */
 final class NimbusTokenSigner implements TokenSigner {
     private final KeyRing ring;
@@ -35,13 +41,27 @@ final class NimbusTokenSigner implements TokenSigner {
     public Signed signed(TokenClaims claims) {
         SigningKey key = ring.current();
         JWSHeader header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.kid()).build();
-        SignedJWT jwt = new SignedJWT(header, toClaimsSet(claims));
+        JWSObject jws = hasSubSecondIssuedAt(claims)
+                ? new JWSObject(header, new Payload(withPreciseIssuedAt(claims)))
+                : new SignedJWT(header, toClaimsSet(claims));
         try {
-            jwt.sign(key.signer());
+            jws.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
         }
-        return new Signed(jwt.serialize(), key.kid());
+        return new Signed(jws.serialize(), key.kid());
+    }
+
+    /** Only a token issued right after a revoke-all in the same second has one (see {@code IssuanceStamp}). */
+    private static boolean hasSubSecondIssuedAt(TokenClaims claims) {
+        return claims.issuedAt() != null && claims.issuedAt().getNano() != 0;
+    }
+
+    /** The claims with {@code iat} as a decimal number of seconds, to the millisecond (nimbus' own dates are whole seconds). */
+    private static Map<String, Object> withPreciseIssuedAt(TokenClaims claims) {
+        Map<String, Object> json = new LinkedHashMap<>(ClaimsJson.of(claims));
+        json.put("iat", BigDecimal.valueOf(claims.issuedAt().toEpochMilli(), 3));
+        return json;
     }
 
     /** The domain's one claims mapping ({@code aud}, whole seconds, ...), read by nimbus. */

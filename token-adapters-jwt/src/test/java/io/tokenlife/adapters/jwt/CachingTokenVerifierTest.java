@@ -78,7 +78,7 @@ class CachingTokenVerifierTest {
     }
 
     private UseCases services(TokenVerifier verifier) {
-        return UseCases.wire(new Ports(new NimbusTokenSigner(ring), verifier, store, store, store,
+        return UseCases.wire(new Ports(new NimbusTokenSigner(ring), verifier, store, store, store.index(),
                 new InMemoryUserDirectory(), new PlainPasswordHasher(), new UuidJtiGenerator(), SsoProviders.none(),
                 ExternalTokenVerifier.none(), new RecordingSecurityEvents(), clock), DomainSettings.from(settings));
     }

@@ -65,4 +65,23 @@ class RoundTripTest {
         assertThat(SignedJWT.parse(token).getPayload().toJSONObject()).containsEntry("aud", List.of("x", "y"));
         assertThat(((Verification.Verified) jwt.verifier().verify(token)).token().claims().audience()).containsExactly("x", "y");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = SigningAlgorithm.class, names = {"HS256", "RS256", "ES256", "EdDSA"})
+    void an_issued_at_to_the_millisecond_is_written_as_a_decimal_and_read_back_exactly(SigningAlgorithm algorithm)
+            throws Exception {
+        JwtAdapters jwt = JwtAdapters.create(JwtTestKit.settings(algorithm), CLOCK);
+        TokenClaims claims = TokenClaims.builder().issuer("mcpgateway").audience("mcpgateway-api")
+                .subject("alice@example.com").issuedAt(JwtTestKit.NOW.plusMillis(123))
+                .expiresAt(JwtTestKit.NOW.plusSeconds(1200)).jti("ms").tokenUse(TokenUse.SESSION).build();
+
+        String token = jwt.signer().sign(claims);
+
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"iat\":" + JwtTestKit.NOW.getEpochSecond() + ".123")
+                .contains("\"exp\":" + JwtTestKit.NOW.plusSeconds(1200).getEpochSecond() + ",");
+        VerifiedToken verified = ((Verification.Verified) jwt.verifier().verify(token)).token();
+        assertThat(verified.claims()).isEqualTo(claims);
+    }
 }

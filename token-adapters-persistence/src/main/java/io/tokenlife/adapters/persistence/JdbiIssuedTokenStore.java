@@ -2,7 +2,8 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The issued-token registry in the {@code issued_tokens} table. */
 final class JdbiIssuedTokenStore implements IssuedTokenStore {
@@ -49,11 +49,11 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             rs.getString("family_id"));
 
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     /** jti → last use, written in the background so validation never waits on the database */
-    private final Map<String, Instant> pendingTouches = new ConcurrentHashMap<>();
+    private final LastUseBuffer pendingTouches = new LastUseBuffer(MAX_PENDING_TOUCHES);
 
-    JdbiIssuedTokenStore(Database db, MemoryRevocationIndex index) {
+    JdbiIssuedTokenStore(Database db, RevocationIndex index) {
         this.db = db;
         this.index = index;
     }
@@ -65,11 +65,10 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         // a token born under an existing cut-off (issued before it, recorded after) is recorded revoked
         RevocationState state = index.check(token.jti(), token.subject(), token.issuedAt());
         TokenRecord row = state.isRevoked() && token.revokedAt() == null
-                ? token.revoked(token.issuedAt(), "tokenlife", state == RevocationState.JTI_REVOKED
-                        ? "jti revoked before it was recorded" : "issued before a revoke-all cut-off")
+                ? token.revoked(token.issuedAt(), "tokenlife", state.recordedReason())
                 : token;
         try {
-            db.withHandle("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
+            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
                             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
                             + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid, :familyId)")
                     .bind("jti", row.jti())
@@ -210,10 +209,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         if (jti == null || at == null) {
             return;
         }
-        // bounded: under a flood of distinct jtis while the database is down, last-use times are dropped
-        if (pendingTouches.size() < MAX_PENDING_TOUCHES || pendingTouches.containsKey(jti)) {
-            pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b);
-        }
+        pendingTouches.record(jti, at.toEpochMilli());
     }
 
     /** Writes the buffered last-use times; on failure they are kept for the next attempt. */
@@ -221,23 +217,17 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         if (pendingTouches.isEmpty()) {
             return 0;
         }
-        Map<String, Instant> batch = new java.util.HashMap<>();
-        for (String jti : List.copyOf(pendingTouches.keySet())) {
-            Instant at = pendingTouches.remove(jti);
-            if (at != null) {
-                batch.put(jti, at);
-            }
-        }
+        Map<String, Long> batch = pendingTouches.drain();
         try {
             db.withHandle("record last use", h -> {
                 PreparedBatch update = h.prepareBatch("UPDATE issued_tokens SET last_used_at = :at WHERE jti = :jti "
                         + "AND (last_used_at IS NULL OR last_used_at < :at)");
-                batch.forEach((jti, at) -> update.bind("jti", jti).bind("at", at.toEpochMilli()).add());
+                batch.forEach((jti, at) -> update.bind("jti", jti).bind("at", at).add());
                 return update.execute();
             });
             return batch.size();
         } catch (StoreUnavailableException e) {
-            batch.forEach((jti, at) -> pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b));
+            pendingTouches.restore(batch);
             LOG.debug("last-use times not written yet: {}", e.getMessage());
             return 0;
         } catch (RejectedValueException e) {

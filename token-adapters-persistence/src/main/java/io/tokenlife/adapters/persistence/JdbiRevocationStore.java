@@ -1,8 +1,11 @@
 package io.tokenlife.adapters.persistence;
 
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.revocation.Cutoffs;
+import io.tokenlife.domain.revocation.JtiRevocations;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -11,15 +14,16 @@ import java.util.Optional;
 /**
  * Revocations by jti and by cut-off. Each write takes the next revocation sequence number under the
  * {@code revocation_sequence} row lock, marks the registry rows in the same transaction, notifies the
- * other processes (PostgreSQL) and, once committed, updates this process's index before returning.
+ * other processes (PostgreSQL) and, once committed, hands the change to this process's index (its single
+ * writer, {@link RevocationIndex#apply}) before returning.
  */
 final class JdbiRevocationStore implements RevocationStore {
     static final String CHANNEL = "tokenlife_revocations";
 
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
 
-    JdbiRevocationStore(Database db, MemoryRevocationIndex index) {
+    JdbiRevocationStore(Database db, RevocationIndex index) {
         this.db = db;
         this.index = index;
     }
@@ -28,7 +32,7 @@ final class JdbiRevocationStore implements RevocationStore {
     public boolean revoke(Revocation revocation) {
         Limits.checkJti(revocation.jti());
         Limits.checkSubject(revocation.subject());
-        Outcome outcome = db.inTransaction("revoke token", h -> {
+        Outcome outcome = db.durably("revoke token", h -> {
             long seq = lockSequence(h) + 1;
             Optional<Long> existing = h.createQuery("SELECT expires_at FROM jti_revocations WHERE jti = :jti")
                     .bind("jti", revocation.jti())
@@ -61,7 +65,7 @@ final class JdbiRevocationStore implements RevocationStore {
             return new Outcome(true, Millis.expiry(revocation.expiresAt()));
         });
         // also when it was revoked already: another process's revocation may not have reached us yet
-        index.addJti(revocation.jti(), outcome.expiresAtMillis());
+        index.apply(new JtiRevocations.Revoked(revocation.jti(), outcome.expiresAtMillis()));
         return outcome.newlyRevoked();
     }
 
@@ -73,8 +77,8 @@ final class JdbiRevocationStore implements RevocationStore {
         String kind = cutoff.subject().isPresent() ? "subject" : "global";
         String subject = cutoff.subject().orElse("");
         Limits.checkSubject(subject);
-        long cutoffMillis = cutoff.cutoff().toEpochMilli();
-        db.inTransaction("revoke all", h -> {
+        long cutoffMillis = cutoff.cutoffMillis();
+        db.durably("revoke all", h -> {
             long seq = lockSequence(h) + 1;
             Optional<Long> current = h.createQuery("SELECT cutoff FROM revocation_cutoffs WHERE kind = :kind AND subject = :subject")
                     .bind("kind", kind).bind("subject", subject)
@@ -86,7 +90,7 @@ final class JdbiRevocationStore implements RevocationStore {
                         .bind("kind", kind).bind("subject", subject).bind("cutoff", cutoffMillis)
                         .bind("revokedBy", cutoff.revokedBy()).bind("reason", cutoff.reason()).bind("seq", seq)
                         .execute();
-            } else if (current.get() < cutoffMillis) {
+            } else if (Cutoffs.replaces(cutoffMillis, current.get())) {
                 h.createUpdate("UPDATE revocation_cutoffs SET cutoff = :cutoff, revoked_by = :revokedBy, "
                                 + "reason = :reason, seq = :seq WHERE kind = :kind AND subject = :subject")
                         .bind("kind", kind).bind("subject", subject).bind("cutoff", cutoffMillis)
@@ -95,6 +99,7 @@ final class JdbiRevocationStore implements RevocationStore {
             } else {
                 changed = false; // an earlier (or equal) cut-off never undoes a later one
             }
+            // the registry's view of Cutoffs.covers: issued at or before the cut-off
             h.createUpdate("UPDATE issued_tokens SET revoked_at = :cutoff, revoked_by = :revokedBy, reason = :reason "
                             + "WHERE revoked_at IS NULL AND issued_at <= :cutoff"
                             + (cutoff.subject().isPresent() ? " AND subject = :subject" : ""))
@@ -108,11 +113,7 @@ final class JdbiRevocationStore implements RevocationStore {
             }
             return null;
         });
-        if (cutoff.subject().isPresent()) {
-            index.applySubjectCutoff(subject, cutoffMillis);
-        } else {
-            index.applyGlobalCutoff(cutoffMillis);
-        }
+        index.apply(cutoff.change());
     }
 
     @Override
@@ -121,7 +122,7 @@ final class JdbiRevocationStore implements RevocationStore {
                         "DELETE FROM jti_revocations WHERE expires_at IS NOT NULL AND expires_at < :before")
                 .bind("before", before.toEpochMilli())
                 .execute());
-        index.dropExpiredBefore(before.toEpochMilli());
+        index.dropExpiredBefore(before);
         return deleted;
     }
 

@@ -3,10 +3,11 @@ package io.tokenlife.adapters.persistence;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RefreshTokenStore;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.port.out.SigningKeyStore;
 import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.DatabaseSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -30,24 +31,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PersistenceAdapters implements AutoCloseable {
     private final Database db;
-    private final MemoryRevocationIndex index;
+    private final RevocationIndex index;
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
     private final JdbiRefreshTokenStore refreshTokens;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
+    private final JdbiSigningKeyStore signingKeys;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
     private PersistenceAdapters(TokenlifeSettings settings, Clock clock, PersistenceOptions options) {
         this.db = new Database(settings.database().url(), settings.database().redactedUrl(), options.connectionTimeout());
-        this.index = new MemoryRevocationIndex();
+        this.index = new RevocationIndex();
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
-        this.users = new JdbiUserStore(db, options.userCacheTtl());
+        this.users = new JdbiUserStore(db);
         this.refreshTokens = new JdbiRefreshTokenStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
+        this.signingKeys = new JdbiSigningKeyStore(db);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
@@ -57,6 +60,9 @@ public final class PersistenceAdapters implements AutoCloseable {
         long flush = options.touchFlushInterval().toMillis();
         maintenance.scheduleWithFixedDelay(registry::flushTouches, flush, flush, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::flushSecurityEvents, 1, 1, TimeUnit.SECONDS);
+        long users = options.userCacheTtl().toMillis();
+        maintenance.scheduleWithFixedDelay(this.users::catchUp, users, users, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(db::houseKeep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the pool for DATABASE_URL. Does not migrate. */
@@ -84,11 +90,13 @@ public final class PersistenceAdapters implements AutoCloseable {
     }
 
     /**
-     * Loads the live revocations into memory and starts keeping them current (LISTEN/NOTIFY, catch-up).
-     * Throws {@code StoreUnavailableException} when the database cannot be read: an empty index would
-     * accept revoked tokens.
+     * Loads the users and the live revocations into memory and starts keeping them current (users by a
+     * catch-up every {@code userCacheTtl}; revocations by LISTEN/NOTIFY and a catch-up), so that validation
+     * makes no database round trip. Throws {@code StoreUnavailableException} when the database cannot be
+     * read: an empty index would accept revoked tokens.
      */
     public void startRevocationSync() {
+        users.loadAll();
         sync.start();
     }
 
@@ -103,6 +111,11 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** Answers from memory; {@code inSync()} is false before {@link #startRevocationSync()} and while catch-up fails. */
     public RevocationIndex revocationIndex() {
         return index;
+    }
+
+    /** The managed signing keys every replica shares ({@code KEY_MANAGEMENT=managed}). */
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     /** Refresh tokens (by hash) and their families. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  *                             {@code StoreUnavailableException}
  * @param touchFlushInterval   how often buffered last-use times are written
  * @param sweepInterval        how often the index drops revocations of tokens that have expired
- * @param userCacheTtl         how long a user looked up on the validation path is served from memory
+ * @param userCacheTtl         how often the users held in memory catch up on other processes' writes (this
+ *                             process's own writes are held at once)
  */
 public record PersistenceOptions(Duration pollInterval, boolean notifications, Duration connectionTimeout,
                                  Duration touchFlushInterval, Duration sweepInterval, Duration userCacheTtl) {

@@ -1,29 +1,42 @@
 package io.tokenlife.adapters.persistence;
 
+import io.tokenlife.domain.revocation.GlobalCutoff;
+import io.tokenlife.domain.revocation.JtiRevocations;
+import io.tokenlife.domain.revocation.RevocationChange;
+import io.tokenlife.domain.revocation.SubjectCutoffs;
+
 import java.util.Optional;
 
 /**
  * A revocation as carried in a NOTIFY payload: {@code j|seq|expiresMillis|jti}, {@code s|seq|cutoffMillis|subject}
- * or {@code g|seq|cutoffMillis|}. The receiver applies it without a round trip to the database.
+ * or {@code g|seq|cutoffMillis|}. The receiver applies the change without a round trip to the database.
+ * A new kind of revocation adds one tag here; a replica that does not know a tag ignores it and the
+ * catch-up applies the change instead.
  */
-record RevocationEvent(Kind kind, long seq, long value, String key) {
-    enum Kind { JTI, SUBJECT, GLOBAL }
-
+record RevocationEvent(long seq, RevocationChange change) {
     static RevocationEvent jti(long seq, String jti, long expiresAtMillis) {
-        return new RevocationEvent(Kind.JTI, seq, expiresAtMillis, jti);
+        return new RevocationEvent(seq, new JtiRevocations.Revoked(jti, expiresAtMillis));
     }
 
     static RevocationEvent subjectCutoff(long seq, String subject, long cutoffMillis) {
-        return new RevocationEvent(Kind.SUBJECT, seq, cutoffMillis, subject);
+        return new RevocationEvent(seq, new SubjectCutoffs.Cutoff(subject, cutoffMillis));
     }
 
     static RevocationEvent globalCutoff(long seq, long cutoffMillis) {
-        return new RevocationEvent(Kind.GLOBAL, seq, cutoffMillis, "");
+        return new RevocationEvent(seq, new GlobalCutoff.Cutoff(cutoffMillis));
     }
 
     String encode() {
-        char tag = kind == Kind.JTI ? 'j' : kind == Kind.SUBJECT ? 's' : 'g';
-        return tag + "|" + seq + "|" + value + "|" + key;
+        if (change instanceof JtiRevocations.Revoked j) {
+            return "j|" + seq + "|" + j.expiresAtMillis() + "|" + j.jti();
+        }
+        if (change instanceof SubjectCutoffs.Cutoff s) {
+            return "s|" + seq + "|" + s.cutoffMillis() + "|" + s.subject();
+        }
+        if (change instanceof GlobalCutoff.Cutoff g) {
+            return "g|" + seq + "|" + g.cutoffMillis() + "|";
+        }
+        throw new IllegalArgumentException("no notification payload for " + change.getClass().getName());
     }
 
     /** Empty for a payload this version does not understand (the catch-up still applies the change). */

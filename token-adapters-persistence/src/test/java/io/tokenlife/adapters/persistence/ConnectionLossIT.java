@@ -1,7 +1,8 @@
 package io.tokenlife.adapters.persistence;
 
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.JtiRevocations;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
@@ -63,7 +64,7 @@ class ConnectionLossIT {
 
         // the index still answers, from memory
         assertThat(first.revocationIndex().check(revokedBefore, "alice@example.com", null))
-                .isEqualTo(RevocationState.JTI_REVOKED);
+                .isEqualTo(JtiRevocations.REVOKED);
         assertThat(first.revocationIndex().check(UUID.randomUUID().toString(), "alice@example.com", null))
                 .isEqualTo(RevocationState.NOT_REVOKED);
 
@@ -80,7 +81,7 @@ class ConnectionLossIT {
                 .hasMessageContaining("record token");
         assertThat(first.isReachable()).isFalse();
         await(() -> !first.revocationIndex().inSync(), "index reported out of sync");
-        assertThat(first.revocationIndex().check(revokedBefore, null, null)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(first.revocationIndex().check(revokedBefore, null, null)).isEqualTo(JtiRevocations.REVOKED);
 
         database.execute("ALTER DATABASE " + database.name() + " WITH ALLOW_CONNECTIONS true");
 

@@ -1,8 +1,10 @@
 package io.tokenlife.adapters.persistence;
 
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.SubjectCutoffs;
+import io.tokenlife.domain.revocation.JtiRevocations;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
@@ -47,8 +49,8 @@ class H2FileDatabaseTest {
             TokenRecord stored = second.registry().find(jti).orElseThrow();
             assertThat(stored.reason()).isEqualTo("leaked");
             assertThat(stored.lastUsedAt()).as("buffered last use written on close").isEqualTo(now.plusSeconds(5));
-            assertThat(second.revocationIndex().check(jti, "alice@example.com", now)).isEqualTo(RevocationState.JTI_REVOKED);
-            assertThat(second.revocationIndex().check(null, "bob@example.com", now)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
+            assertThat(second.revocationIndex().check(jti, "alice@example.com", now)).isEqualTo(JtiRevocations.REVOKED);
+            assertThat(second.revocationIndex().check(null, "bob@example.com", now)).isEqualTo(SubjectCutoffs.REVOKED);
             assertThat(second.revocationIndex().inSync()).isTrue();
             assertThat(second.users().find("CAROL@example.com")).isPresent();
         }

@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcUrlsTest {
     @Test
-    void anH2FileUrlGetsPostgresModeLowerCaseNamesAndAutoServer() {
+    void anH2FileUrlGetsPostgresModeLowerCaseNamesAutoServerASocketLockAndWriteThroughCommits() {
         assertThat(JdbcUrls.complete("jdbc:h2:file:./data/tokenlife")).isEqualTo(
-                "jdbc:h2:file:./data/tokenlife;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+                "jdbc:h2:file:./data/tokenlife;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                        + "AUTO_SERVER=TRUE;FILE_LOCK=SOCKET;WRITE_DELAY=0");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.tokenlife.adapters.persistence;
 
-import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationCutoff;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
-import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.revocation.Revocation;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,12 @@
 package io.tokenlife.adapters.persistence;
 
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
-import io.tokenlife.domain.model.RevocationState;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.GlobalCutoff;
+import io.tokenlife.domain.revocation.SubjectCutoffs;
+import io.tokenlife.domain.revocation.JtiRevocations;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationState;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +83,9 @@ class TwoInstancePropagationIT {
         assertThat(index.check(null, "alice@example.com", issued)).isEqualTo(RevocationState.NOT_REVOKED);
 
         first.revocations().revokeAll(RevocationCutoff.forSubject("alice@example.com", Instant.now(), "admin", "test"));
-        long subject = waitUntil(() -> index.check(null, "alice@example.com", issued) == RevocationState.SUBJECT_CUTOFF);
+        long subject = waitUntil(() -> index.check(null, "alice@example.com", issued) == SubjectCutoffs.REVOKED);
         first.revocations().revokeAll(RevocationCutoff.global(Instant.now(), "admin", "incident"));
-        long global = waitUntil(() -> index.check(null, "bob@example.com", issued) == RevocationState.GLOBAL_CUTOFF);
+        long global = waitUntil(() -> index.check(null, "bob@example.com", issued) == GlobalCutoff.REVOKED);
 
         report("subject cut-off", List.of(subject));
         report("global cut-off", List.of(global));
@@ -98,7 +101,7 @@ class TwoInstancePropagationIT {
             assertThat(index.check(jti, "alice@example.com", null)).isEqualTo(RevocationState.NOT_REVOKED);
             first.revocations().revoke(new Revocation(jti, "alice@example.com", Instant.now(), "admin", "test",
                     Instant.now().plusSeconds(3600)));
-            micros.add(waitUntil(() -> index.check(jti, "alice@example.com", null) == RevocationState.JTI_REVOKED));
+            micros.add(waitUntil(() -> index.check(jti, "alice@example.com", null) == JtiRevocations.REVOKED));
             Thread.sleep(30); // spread the samples over the poll cycle
         }
         return micros;

@@ -105,6 +105,7 @@ public final class FakeCliContext {
                 () -> stdin,
                 Actor.operator("cli:tester"),
                 fixture.clock,
+                new io.tokenlife.app.cli.wiring.LazySigningKeys(() -> online().signingKeys()),
                 families());
     }
 

@@ -9,6 +9,7 @@ import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
 import io.tokenlife.app.http.handler.FamiliesHandler;
+import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
@@ -22,17 +23,21 @@ import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Routing;
+import io.tokenlife.app.http.web.SurfaceGuard;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +57,14 @@ public final class HttpApplication {
      * in one 2 KiB chunk, larger answers take several; Jetty still buffers the output itself.
      */
     static final int RESULT_COPY_BUFFER_BYTES = 2 * 1024;
+    /**
+     * Jetty remembers header lines per connection and matches later requests against them character by
+     * character (a trie walk); its default caches values up to 1,024 characters, so the 700-character
+     * {@code Authorization: Bearer} line of every request was walked through the trie. Values up to 256
+     * characters (host, content type, user agent) are still cached; a bearer token is parsed once, which cut
+     * an introspection's CPU time by about a tenth (bench/README.md, "Results of 2026-12-01, afternoon").
+     */
+    static final int HEADER_CACHE_CHARS = 256;
 
     /**
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
@@ -61,7 +74,14 @@ public final class HttpApplication {
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
-                               List<ConfigurationFinding> findings) {
+                               List<ConfigurationFinding> findings, java.time.Duration jwksMaxAge) {
+        /** The JWKS cached for five minutes, as static keys allow. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                            List<ConfigurationFinding> findings) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, findings, java.time.Duration.ofMinutes(5));
+        }
+
         /** Without findings (tests): the console's overview shows none. */
         public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
@@ -77,6 +97,7 @@ public final class HttpApplication {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(jwksMaxAge, "jwksMaxAge");
         }
     }
 
@@ -85,6 +106,7 @@ public final class HttpApplication {
     }
 
     private final Javalin javalin;
+    private volatile String boundHost = "127.0.0.1";
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
 
     private HttpApplication(Dependencies deps) {
@@ -97,12 +119,23 @@ public final class HttpApplication {
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public HttpApplication start(String host, int port) {
+        boundHost = host;
         javalin.start(host, port);
         return this;
     }
 
     public int port() {
         return javalin.port();
+    }
+
+    /**
+     * The base URL of the RFC 8414 metadata when {@code PUBLIC_URL} is unset: the bound address and port, as
+     * configured (a wildcard address such as {@code 0.0.0.0} says so; the startup review warns outside
+     * development). Never the request's {@code Host}.
+     */
+    URI boundUrl() {
+        String host = boundHost.contains(":") && !boundHost.startsWith("[") ? "[" + boundHost + "]" : boundHost;
+        return URI.create("http://" + host + ":" + port());
     }
 
     public void stop() {
@@ -126,15 +159,20 @@ public final class HttpApplication {
         config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setHeaderCacheSize(HEADER_CACHE_CHARS);
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServer(server -> {
             // on stop, refuse new requests and let those in flight finish (up to the stop timeout)
-            server.setHandler(new GracefulHandler());
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setHandler(new SurfaceGuard()); // Javalin puts its servlet context inside the innermost wrapper
+            server.setHandler(graceful);
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
         });
         config.events.handlerAdded(info -> {
-            if (!info.getPath().equals("*") && info.getHttpMethod().isHttpMethod()) {
+            // HEAD is declared beside every GET (Routing.get) and is not a route of its own in openapi.json
+            if (!info.getPath().equals("*") && info.getHttpMethod().isHttpMethod()
+                    && info.getHttpMethod() != io.javalin.http.HandlerType.HEAD) {
                 routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
             }
         });
@@ -152,15 +190,15 @@ public final class HttpApplication {
         LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
         declareIdentityRoutes(config.routes, deps, throttle);
         declareConsoleRoutes(config.routes, deps, validate, throttle);
-        declarePublicRoutes(config.routes, deps);
+        declarePublicRoutes(config.routes, deps, this::boundUrl);
     }
 
     private static void declareTokenRoutes(RoutesConfig routes, UseCases useCases, Clock clock) {
         TokensHandler tokens = new TokensHandler(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
                 useCases.revokeToken(), useCases.revokeAllTokens(), useCases.families(), clock);
         routes.post("/tokens", tokens::create, Access.SESSION);
-        routes.get("/tokens", tokens::list, Access.BEARER);
-        routes.get("/tokens/{jti}", tokens::get, Access.BEARER);
+        Routing.get(routes, "/tokens", tokens::list, Access.BEARER);
+        Routing.get(routes, "/tokens/{jti}", tokens::get, Access.BEARER);
         routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
         routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
         FamiliesHandler families = new FamiliesHandler(useCases.families(), clock);
@@ -191,7 +229,12 @@ public final class HttpApplication {
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
         UsersHandler users = new UsersHandler(useCases.manageUsers());
-        routes.get("/users", users::list, Access.ADMIN);
+        KeysHandler keys = new KeysHandler(useCases.signingKeys());
+        Routing.get(routes, "/keys", keys::list, Access.ADMIN);
+        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
+        Routing.get(routes, "/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
     }
@@ -206,14 +249,16 @@ public final class HttpApplication {
                 deps.server().secureCookies(), deps.clock()));
     }
 
-    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps) {
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(), deps.server().publicUrl());
+    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {
+        Optional<URI> publicUrl = deps.server().publicUrl();
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
+                () -> publicUrl.orElseGet(boundUrl));
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
-        routes.get("/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
-        routes.get("/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);
-        routes.get("/openapi.json", discovery::openApi, Access.ANYONE);
-        routes.get("/health", ops::health, Access.ANYONE);
-        routes.get("/ready", ops::ready, Access.ANYONE);
-        routes.get("/metrics", ops::metrics, Access.ANYONE);
+        Routing.get(routes, "/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
+        Routing.get(routes, "/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);
+        Routing.get(routes, "/openapi.json", discovery::openApi, Access.ANYONE);
+        Routing.get(routes, "/health", ops::health, Access.ANYONE);
+        Routing.get(routes, "/ready", ops::ready, Access.ANYONE);
+        Routing.get(routes, "/metrics", ops::metrics, Access.ANYONE);
     }
 }

@@ -4,8 +4,8 @@ import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.IssuedToken;
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.out.RevocationStore;
@@ -279,7 +279,7 @@ class AdminConsoleIT {
         assertThat(revoke.status()).isEqualTo(503);
         assertThat(revoke.body()).contains("nothing was changed");
         assertThat(server.store.find(token.jti()).orElseThrow().revokedAt()).isNull();
-        assertThat(server.client.postForm("/oauth2/introspect", server.session(ROOT), Map.of("token", token.compact()))
+        assertThat(server.client.postForm("/oauth2/introspect", server.adminSession(), Map.of("token", token.compact()))
                 .json().get("active").asBoolean()).as("validation keeps working").isTrue();
     }
 

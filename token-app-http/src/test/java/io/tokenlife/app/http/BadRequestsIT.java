@@ -129,7 +129,7 @@ class BadRequestsIT {
 
     @Test
     void aMalformedFormEncodingIs400() {
-        Reply reply = server.client.send(server.client.builder("/oauth2/introspect", session)
+        Reply reply = server.client.send(server.client.builder("/oauth2/introspect", server.adminSession())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=%zz")));
         assertThat(reply.status()).isEqualTo(400);

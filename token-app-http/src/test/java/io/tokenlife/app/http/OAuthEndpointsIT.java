@@ -2,6 +2,7 @@ package io.tokenlife.app.http;
 
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
+import io.tokenlife.domain.model.TokenUse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class OAuthEndpointsIT {
     }
 
     private static Reply introspect(String token) {
-        return server.client.postForm("/oauth2/introspect", server.session("rs@example.com"), Map.of("token", token));
+        return server.client.postForm("/oauth2/introspect", server.introspector("rs@example.com"),
+                Map.of("token", token));
     }
 
     @Test
@@ -78,11 +80,11 @@ class OAuthEndpointsIT {
     @Test
     void introspectionOfAnExpiredTokenIsExactlyInactive() {
         String shortLived = server.session("old@example.com");
-        String introspector = server.session("rs2@example.com");
+        String introspector = server.issue("rs2@example.com", TokenUse.SESSION, true);
         server.clock.advance(Duration.ofMinutes(21));
         try {
             // the introspecting caller needs a token valid at the new time
-            Reply reply = server.client.postForm("/oauth2/introspect", server.session("rs3@example.com"),
+            Reply reply = server.client.postForm("/oauth2/introspect", server.introspector("rs3@example.com"),
                     Map.of("token", shortLived));
             assertThat(reply.body()).isEqualTo("{\"active\":false}");
             assertThat(server.client.postForm("/oauth2/introspect", introspector, Map.of("token", "x")).code())
@@ -100,7 +102,8 @@ class OAuthEndpointsIT {
         Reply missing = server.client.postForm("/oauth2/revoke", server.session(ALICE), Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("detail").asText()).contains("token");
-        Reply json = server.client.postJson("/oauth2/introspect", server.session(ALICE), "{\"token\":\"x\"}");
+        Reply json = server.client.postJson("/oauth2/introspect", server.introspector("rs@example.com"),
+                "{\"token\":\"x\"}");
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.json().get("detail").asText()).contains("x-www-form-urlencoded");
     }

@@ -287,13 +287,17 @@ class RefreshTokensIT {
         start();
         JsonNode first = login(alice, ALICE_PASSWORD);
         String access = first.get("access_token").asText();
-        JsonNode active = client.postForm("/oauth2/introspect", access, Map.of("token",
+        JsonNode active = client.postForm("/oauth2/introspect", admin, Map.of("token",
                 first.get("refresh_token").asText(), "token_type_hint", "refresh_token")).json();
-        assertThat(active.get("active").asBoolean()).isTrue();
+        assertThat(active.get("active").asBoolean()).as("an admin may introspect it").isTrue();
         assertThat(active.get("token_type").asText()).isEqualTo("refresh_token");
         assertThat(active.get("sub").asText()).isEqualTo(alice);
-        assertThat(client.postForm("/oauth2/introspect", admin, Map.of("token", first.get("refresh_token").asText()))
-                .json().get("active").asBoolean()).as("an admin may introspect it").isTrue();
+        // a resource server's token (scope tokens:introspect) learns nothing of other users' refresh tokens
+        Reply resourceServer = client.postJson("/tokens", admin,
+                "{\"name\":\"rs\",\"scope\":\"tokens:introspect\",\"expires_in_days\":1}");
+        assertThat(resourceServer.status()).as(resourceServer.body()).isEqualTo(201);
+        assertThat(client.postForm("/oauth2/introspect", resourceServer.json().get("access_token").asText(),
+                Map.of("token", first.get("refresh_token").asText())).body()).isEqualTo("{\"active\":false}");
 
         Reply revoked = client.postForm("/oauth2/revoke", access, Map.of("token", first.get("refresh_token").asText(),
                 "token_type_hint", "refresh_token"));
@@ -332,7 +336,7 @@ class RefreshTokensIT {
         assertThat(client.postForm("/oauth2/revoke", bob, Map.of("token", aliceLogin.get("refresh_token").asText())).status())
                 .isEqualTo(200);
         assertThat(client.postForm("/oauth2/introspect", bob, Map.of("token", aliceLogin.get("refresh_token").asText()))
-                .body()).isEqualTo("{\"active\":false}");
+                .status()).as("introspection is for admins and resource servers").isEqualTo(403);
         assertThat(refreshed(aliceLogin.get("refresh_token").asText())).isNotNull();
     }
 

@@ -137,7 +137,7 @@ class TokenLifecycleIT {
         assertThat(reply.json().get("subject").asText()).isEqualTo("carol@example.com");
         assertThat(reply.json().get("revoked_before").asText()).isEqualTo("2026-01-01T10:00:00Z");
         assertThat(server.client.get("/tokens", carol).code()).isEqualTo("token_revoked");
-        assertThat(server.client.postForm("/oauth2/introspect", server.session(ALICE), Map.of("token", carol))
+        assertThat(server.client.postForm("/oauth2/introspect", server.introspector("rs@example.com"), Map.of("token", carol))
                 .body()).isEqualTo("{\"active\":false}");
     }
 }

@@ -1,9 +1,8 @@
 package io.tokenlife.domain.assembly;
 
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
@@ -11,7 +10,6 @@ import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
-import io.tokenlife.domain.port.out.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.port.out.UserStore;
@@ -22,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The stores of {@link Ports#offline}: nothing is recorded or known; durable writes refuse. */
-final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationIndex, PasswordHasher {
+final class NoDatabase implements IssuedTokenStore, RevocationStore, PasswordHasher {
     private static final String NEEDS_DB = "this operation needs the database; it is not available without one";
 
     @Override
@@ -79,11 +77,6 @@ final class NoDatabase implements IssuedTokenStore, RevocationStore, RevocationI
     @Override
     public int purgeExpiredRevocations(Instant before) {
         throw needsDatabase();
-    }
-
-    @Override
-    public RevocationState check(String jti, String subject, Instant issuedAt) {
-        return RevocationState.NOT_REVOKED;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
 import io.tokenlife.domain.port.out.RefreshTokenStore;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.SecretGenerator;
 import io.tokenlife.domain.port.out.SecurityEventLog;
@@ -29,14 +29,23 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
                     RevocationStore revocations, RevocationIndex revocationIndex, UserStore users,
                     PasswordHasher passwords, JtiGenerator jtis, SsoProviders ssoProviders,
                     ExternalTokenVerifier externalTokens, SecurityEvents events, SecurityEventLog securityEventLog,
-                    RefreshTokenStore refreshTokens, SecretGenerator secrets, Clock clock) {
+                    Clock clock, KeyPorts keys, RefreshTokenStore refreshTokens, SecretGenerator secrets) {
     /** Without refresh tokens. */
+    public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
+                 RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
+                 SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events,
+                 SecurityEventLog securityEventLog, Clock clock, KeyPorts keys) {
+        this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, keys, RefreshTokenStore.none(), new SecureRandomSecrets());
+    }
+
+    /** With static keys (the configuration's), as before managed keys. */
     public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
                  RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
                  SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events,
                  SecurityEventLog securityEventLog, Clock clock) {
         this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
-                externalTokens, events, securityEventLog, RefreshTokenStore.none(), new SecureRandomSecrets(), clock);
+                externalTokens, events, securityEventLog, clock, KeyPorts.none());
     }
 
     /** Without a readable event log (the CLI, tests, embedders): the operators' view of events is empty. */
@@ -60,15 +69,22 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
         Objects.requireNonNull(externalTokens, "externalTokens");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(securityEventLog, "securityEventLog");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(refreshTokens, "refreshTokens");
         Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same ports with managed signing keys. */
+    public Ports withKeys(KeyPorts managedKeys) {
+        return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, managedKeys, refreshTokens, secrets);
     }
 
     /** The same ports, keeping refresh-token families in {@code store}. */
     public Ports withRefreshTokens(RefreshTokenStore store) {
         return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
-                externalTokens, events, securityEventLog, store, secrets, clock);
+                externalTokens, events, securityEventLog, clock, keys, store, secrets);
     }
 
     /**
@@ -79,7 +95,7 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
     public static Ports offline(TokenSigner signer, TokenVerifier verifier, JtiGenerator jtis, SecurityEvents events,
                                 Clock clock) {
         NoDatabase none = new NoDatabase();
-        return new Ports(signer, verifier, none, none, none, new NoDatabase.NoUsers(), none, jtis, SsoProviders.none(),
+        return new Ports(signer, verifier, none, none, RevocationIndex.standalone(), new NoDatabase.NoUsers(), none, jtis, SsoProviders.none(),
                 ExternalTokenVerifier.none(), events, clock);
     }
 }

@@ -9,11 +9,13 @@ import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.LoginUseCase;
 import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
+import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.in.RefreshSessionUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
+import io.tokenlife.domain.port.in.RunKeyScheduleUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.service.CountTokensService;
@@ -26,7 +28,9 @@ import io.tokenlife.domain.service.RefreshSessionService;
 import io.tokenlife.domain.service.RefreshTokenMinter;
 import io.tokenlife.domain.service.RevokeAllTokensService;
 import io.tokenlife.domain.service.RevokeTokenService;
+import io.tokenlife.domain.service.SigningKeyService;
 import io.tokenlife.domain.service.SsoLoginService;
+import io.tokenlife.domain.service.StaticKeysService;
 import io.tokenlife.domain.service.TokenRegistryService;
 import io.tokenlife.domain.service.UserAdministrationService;
 import io.tokenlife.domain.service.ValidateTokenService;
@@ -43,6 +47,7 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
                        FindTokenUseCase findToken, ListTokensUseCase listTokens, PurgeExpiredUseCase purgeExpired,
                        LoginUseCase login, ManageUsersUseCase manageUsers, SsoLoginUseCase ssoLogin,
                        CountTokensUseCase countTokens, ListSecurityEventsUseCase securityEvents,
+                       ManageSigningKeysUseCase signingKeys, RunKeyScheduleUseCase keySchedule,
                        RefreshSessionUseCase refreshSession, ManageFamiliesUseCase families) {
     public UseCases {
         Objects.requireNonNull(issueToken, "issueToken");
@@ -57,6 +62,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         Objects.requireNonNull(ssoLogin, "ssoLogin");
         Objects.requireNonNull(countTokens, "countTokens");
         Objects.requireNonNull(securityEvents, "securityEvents");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(keySchedule, "keySchedule");
         Objects.requireNonNull(refreshSession, "refreshSession");
         Objects.requireNonNull(families, "families");
     }
@@ -66,12 +73,20 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         RevokeAllTokensUseCase revokeAll = revokeAll(ports);
         ManageUsersUseCase users = users(ports, revokeAll);
         TokenRegistryService registry = registry(ports, settings);
+        ManageSigningKeysUseCase keys = keys(ports, settings);
         RefreshTokenMinter minter = refreshTokens(ports, settings);
         FamilyRevocation familyRevocation = familyRevocation(ports, settings);
         return new UseCases(issue, validate(ports, settings), revoke(ports, settings), revokeAll, registry, registry,
                 registry, login(ports, settings, issue, minter), users, sso(ports, users, issue, minter), counts(ports),
-                securityEvents(ports), refresh(ports, settings, issue, minter, familyRevocation),
-                families(ports, settings, familyRevocation));
+                securityEvents(ports), keys, (RunKeyScheduleUseCase) keys,
+                refresh(ports, settings, issue, minter, familyRevocation), families(ports, settings, familyRevocation));
+    }
+
+    /** Managed keys: store, materials, ring, the registry for the last tokens of each key, the schedule; else static. */
+    private static ManageSigningKeysUseCase keys(Ports ports, DomainSettings settings) {
+        return ports.keys().managed().<ManageSigningKeysUseCase>map(k -> new SigningKeyService(k.store(), k.materials(),
+                        k.ring(), ports.registry(), settings.keySchedule(), ports.events(), ports.clock()))
+                .orElseGet(StaticKeysService::new);
     }
 
     /** The refresh tokens of logins and refreshes: random values, only their hashes stored. */

@@ -63,8 +63,9 @@ public final class IssuancePolicy {
                 return refuse(Field.CLAIM, "the claim '" + name + "' is set by the platform and cannot be given");
             }
         }
-        Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        ExpiryOutcome expiry = expiry(command, issuedAt);
+        // iat as given to the millisecond (whole seconds but right after a cut-off); exp in whole seconds
+        Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ExpiryOutcome expiry = expiry(command, issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (expiry.refused() != null) {
             return expiry.refused();
         }

@@ -1,6 +1,7 @@
 package io.tokenlife.domain.policy;
 
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
 
@@ -11,7 +12,28 @@ import java.util.Optional;
  * anyone else their own. The find, list and revoke use cases ask here, whatever edge they serve.
  */
 public final class TokenAccessPolicy {
+    /**
+     * The scope that makes a token fit to introspect others (RFC 7662 §2.1: the caller is a protected
+     * resource, not any bearer). Only an admin may have it put in a token.
+     */
+    public static final String INTROSPECT_SCOPE = "tokens:introspect";
+
     private TokenAccessPolicy() {
+    }
+
+    /** RFC 7662: an admin's session, or a token carrying {@link #INTROSPECT_SCOPE} (the resource servers' API tokens). */
+    public static boolean mayIntrospect(Caller caller) {
+        return caller.admin() || caller.hasScope(INTROSPECT_SCOPE);
+    }
+
+    /** Scopes that grant a capability over other people's tokens are an admin's to hand out. */
+    public static boolean mayRequestScope(Actor actor, String scope) {
+        return actor.admin() || !Caller.scopesOf(scope).contains(INTROSPECT_SCOPE);
+    }
+
+    /** Signing keys are listed, rotated, retired, revoked and imported by admins (and the CLI's operator) only. */
+    public static boolean mayManageKeys(Actor actor) {
+        return actor.admin();
     }
 
     public static boolean maySee(Actor actor, TokenRecord token) {

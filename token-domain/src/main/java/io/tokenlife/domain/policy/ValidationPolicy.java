@@ -3,7 +3,7 @@ package io.tokenlife.domain.policy;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
 import io.tokenlife.domain.model.VerifiedToken;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.UserDirectory;
 import io.tokenlife.domain.settings.BootstrapAdmin;
 import io.tokenlife.domain.settings.PlatformIdentity;

@@ -1,12 +1,13 @@
 package io.tokenlife.domain.policy;
 
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.Subjects;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationWarning;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationQuery;
 import io.tokenlife.domain.port.out.UserDirectory;
 
 import java.time.Duration;
@@ -79,22 +80,14 @@ public final class ValidationRules {
                 "the token was issued for environment '" + claims.environment() + "', this is '" + expected + "'");
     }
 
-    /** Step 8: the jti is revoked, or the token predates a revoke-all of its subject or of the platform. */
+    /**
+     * Step 8: the token is revoked by some kind of revocation (its jti, a revoke-all of its subject or of the
+     * platform, …); the kind says why ({@link RevocationState#detail()}).
+     */
     public static ValidationRule revocation(RevocationIndex index) {
         return (claims, now) -> {
-            RevocationState state = index.check(claims.jti(), Subjects.normalize(claims.subject()), claims.issuedAt());
-            switch (state) {
-                case JTI_REVOKED:
-                    return RuleVerdict.reject(ValidationCode.TOKEN_REVOKED, "the token has been revoked");
-                case SUBJECT_CUTOFF:
-                    return RuleVerdict.reject(ValidationCode.TOKEN_REVOKED,
-                            "every token of this subject issued before a revoke-all has been revoked");
-                case GLOBAL_CUTOFF:
-                    return RuleVerdict.reject(ValidationCode.TOKEN_REVOKED,
-                            "every token issued before a platform-wide revoke-all has been revoked");
-                default:
-                    return RuleVerdict.ALLOW;
-            }
+            RevocationState state = index.check(RevocationQuery.of(claims));
+            return state.isRevoked() ? RuleVerdict.reject(ValidationCode.TOKEN_REVOKED, state.detail()) : RuleVerdict.ALLOW;
         };
     }
 
@@ -111,7 +104,7 @@ public final class ValidationRules {
                         ? RuleVerdict.reject(ValidationCode.USER_NOT_FOUND, "the token has no subject")
                         : RuleVerdict.ALLOW;
             }
-            Optional<User> user = users.find(subject);
+            Optional<User> user = users.findInMemory(subject);
             if (user.isPresent()) {
                 return user.get().active()
                         ? RuleVerdict.ALLOW

@@ -12,7 +12,7 @@ import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
 import io.tokenlife.domain.port.in.RevokeFamilyCommand;
 import io.tokenlife.domain.port.in.RevokeFamilyResult;
 import io.tokenlife.domain.port.out.RefreshTokenStore;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.settings.SessionSettings;
 
 import java.time.Clock;

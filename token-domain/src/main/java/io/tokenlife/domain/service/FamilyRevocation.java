@@ -1,7 +1,7 @@
 package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.revocation.Revocation;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenFamily;

@@ -16,13 +16,11 @@ import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.TokenSigner;
 
-import io.tokenlife.domain.model.RevocationState;
-import io.tokenlife.domain.model.Subjects;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
+import io.tokenlife.domain.revocation.IssuanceStamp;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,16 +45,9 @@ public final class IssueTokenService implements IssueTokenUseCase {
         this.clock = clock;
     }
 
-    /**
-     * Now, in whole seconds as {@code iat} carries it — unless a revoke-all of this subject (or of everyone)
-     * already covers this second: a cut-off revokes tokens issued at or before it, so a token issued later
-     * in the same second would be born revoked (a login right after a password change). It is stamped one
-     * second later instead, which the earlier cut-off never covers and the leeway accepts.
-     */
+    /** Now, in whole seconds as {@code iat} carries it, unless a cut-off already covers this second ({@link IssuanceStamp}). */
     private Instant issuedAt(String subject) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        RevocationState state = revocations.check(null, Subjects.normalize(subject), now);
-        return state.isRevoked() ? now.plusSeconds(1) : now;
+        return IssuanceStamp.issuedAt(revocations, subject, clock.instant());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.model.Limits;
-import io.tokenlife.domain.model.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationCutoff;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.port.in.Field;

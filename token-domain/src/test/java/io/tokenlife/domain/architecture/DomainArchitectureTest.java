@@ -31,7 +31,7 @@ class DomainArchitectureTest {
             .that().resideInAPackage("io.tokenlife.domain.service..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.tokenlife.domain.service..",
                     "io.tokenlife.domain.port..", "io.tokenlife.domain.policy..", "io.tokenlife.domain.model..",
-                    "io.tokenlife.domain.settings..", "java..");
+                    "io.tokenlife.domain.settings..", "io.tokenlife.domain.revocation..", "java..");
 
     @ArchTest
     static final ArchRule domain_model_classes_are_records = classes()

@@ -6,6 +6,6 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
     @Override
     protected Stores freshStores() {
         InMemoryTokenStore store = new InMemoryTokenStore();
-        return new Stores(store, store, store);
+        return new Stores(store, store, store.index());
     }
 }

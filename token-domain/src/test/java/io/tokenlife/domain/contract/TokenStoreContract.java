@@ -1,10 +1,13 @@
 package io.tokenlife.domain.contract;
 
+import io.tokenlife.domain.revocation.GlobalCutoff;
+import io.tokenlife.domain.revocation.SubjectCutoffs;
+import io.tokenlife.domain.revocation.JtiRevocations;
 import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.TokenRecord;
@@ -12,7 +15,7 @@ import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +132,7 @@ public abstract class TokenStoreContract {
                         T0.plusSeconds(3600)));
 
         assertThat(newly).isTrue();
-        assertThat(stores.index().check("jti-r", "alice@example.com", T0)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(stores.index().check("jti-r", "alice@example.com", T0)).isEqualTo(JtiRevocations.REVOKED);
         TokenRecord row = stores.registry().find("jti-r").orElseThrow();
         assertThat(row.revokedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(row.revokedBy()).isEqualTo("admin@example.com");
@@ -153,7 +156,7 @@ public abstract class TokenStoreContract {
         assertThat(stores.revocations().revoke(
                 new Revocation("minted-elsewhere", null, T0, "admin@example.com", null, T0.plusSeconds(60)))).isTrue();
 
-        assertThat(stores.index().check("minted-elsewhere", "x@example.com", T0)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(stores.index().check("minted-elsewhere", "x@example.com", T0)).isEqualTo(JtiRevocations.REVOKED);
         assertThat(stores.index().check("another", "x@example.com", T0)).isEqualTo(RevocationState.NOT_REVOKED);
     }
 
@@ -168,11 +171,11 @@ public abstract class TokenStoreContract {
         stores.revocations().revokeAll(RevocationCutoff.forSubject("Alice@Example.com", cutoff, "admin@example.com", "offboarded"));
 
         RevocationIndex index = stores.index();
-        assertThat(index.check("before", "alice@example.com", T0)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
-        assertThat(index.check("at", "alice@example.com", cutoff)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
+        assertThat(index.check("before", "alice@example.com", T0)).isEqualTo(SubjectCutoffs.REVOKED);
+        assertThat(index.check("at", "alice@example.com", cutoff)).isEqualTo(SubjectCutoffs.REVOKED);
         assertThat(index.check("after", "alice@example.com", cutoff.plusSeconds(1))).isEqualTo(RevocationState.NOT_REVOKED);
         assertThat(index.check("bob", "bob@example.com", T0)).isEqualTo(RevocationState.NOT_REVOKED);
-        assertThat(index.check("no-iat", "alice@example.com", null)).isEqualTo(RevocationState.SUBJECT_CUTOFF);
+        assertThat(index.check("no-iat", "alice@example.com", null)).isEqualTo(SubjectCutoffs.REVOKED);
 
         assertThat(stores.registry().find("before").orElseThrow().revokedAt()).isNotNull();
         assertThat(stores.registry().find("at").orElseThrow().reason()).isEqualTo("offboarded");
@@ -189,9 +192,9 @@ public abstract class TokenStoreContract {
         stores.revocations().revokeAll(RevocationCutoff.global(T0, "a", null));
 
         assertThat(stores.index().check(null, "alice@example.com", T0.plusSeconds(400)))
-                .isEqualTo(RevocationState.SUBJECT_CUTOFF);
+                .isEqualTo(SubjectCutoffs.REVOKED);
         assertThat(stores.index().check(null, "carol@example.com", T0.plusSeconds(400)))
-                .isEqualTo(RevocationState.GLOBAL_CUTOFF);
+                .isEqualTo(GlobalCutoff.REVOKED);
         assertThat(stores.index().check(null, "carol@example.com", later.plusSeconds(1)))
                 .isEqualTo(RevocationState.NOT_REVOKED);
     }
@@ -204,8 +207,8 @@ public abstract class TokenStoreContract {
 
         stores.revocations().revokeAll(RevocationCutoff.global(T0.plusSeconds(20), "admin@example.com", "incident"));
 
-        assertThat(stores.index().check("a1", "alice@example.com", T0)).isEqualTo(RevocationState.GLOBAL_CUTOFF);
-        assertThat(stores.index().check("b1", "bob@example.com", T0.plusSeconds(10))).isEqualTo(RevocationState.GLOBAL_CUTOFF);
+        assertThat(stores.index().check("a1", "alice@example.com", T0)).isEqualTo(GlobalCutoff.REVOKED);
+        assertThat(stores.index().check("b1", "bob@example.com", T0.plusSeconds(10))).isEqualTo(GlobalCutoff.REVOKED);
         assertThat(stores.index().check("b2", "bob@example.com", T0.plusSeconds(30))).isEqualTo(RevocationState.NOT_REVOKED);
         assertThat(stores.registry().find("b1").orElseThrow().revokedAt()).isNotNull();
         assertThat(stores.registry().find("b2").orElseThrow().revokedAt()).isNull();
@@ -332,8 +335,8 @@ public abstract class TokenStoreContract {
         assertThat(stores.registry().find("new")).isPresent();
         assertThat(stores.registry().find("forever")).isPresent();
         assertThat(stores.index().check("old", "alice@example.com", T0)).isEqualTo(RevocationState.NOT_REVOKED);
-        assertThat(stores.index().check("new", "alice@example.com", T0)).isEqualTo(RevocationState.JTI_REVOKED);
-        assertThat(stores.index().check("unknown-exp", null, T0)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(stores.index().check("new", "alice@example.com", T0)).isEqualTo(JtiRevocations.REVOKED);
+        assertThat(stores.index().check("unknown-exp", null, T0)).isEqualTo(JtiRevocations.REVOKED);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.tokenlife.domain.fakes;
 
-import io.tokenlife.domain.port.out.SecurityEventLog;
-import io.tokenlife.domain.service.SecureRandomSecrets;
 
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
@@ -33,9 +31,8 @@ public final class DomainFixture {
 
     /** The fixture's fakes as ports, trusting the given SSO providers. */
     public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
-        return new Ports(codec, codec, store, store, store, users, new PlainPasswordHasher(), new UuidJtiGenerator(),
-                providers, externalTokens, events, SecurityEventLog.none(), refreshTokens, new SecureRandomSecrets(),
-                clock);
+        return new Ports(codec, codec, store, store, store.index(), users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+                providers, externalTokens, events, clock).withRefreshTokens(refreshTokens);
     }
 
     /** The use cases over the same fakes (shared state) with other SSO providers. */

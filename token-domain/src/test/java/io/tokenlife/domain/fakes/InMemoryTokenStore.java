@@ -1,9 +1,9 @@
 package io.tokenlife.domain.fakes;
 
 import io.tokenlife.domain.model.Page;
-import io.tokenlife.domain.model.Revocation;
-import io.tokenlife.domain.model.RevocationCutoff;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.Revocation;
+import io.tokenlife.domain.revocation.RevocationCutoff;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.model.TokenQuery;
 import io.tokenlife.domain.model.KeyUsage;
@@ -12,7 +12,7 @@ import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
-import io.tokenlife.domain.port.out.RevocationIndex;
+import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
 
 import java.time.Instant;
@@ -25,11 +25,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Registry, revocations and index in one process's memory: the reference behaviour of the ports. */
-public final class InMemoryTokenStore implements IssuedTokenStore, RevocationStore, RevocationIndex {
+public final class InMemoryTokenStore implements IssuedTokenStore, RevocationStore {
     private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
     private final Map<String, Revocation> revocations = new ConcurrentHashMap<>();
-    private final Map<String, Instant> subjectCutoffs = new ConcurrentHashMap<>();
-    private volatile Instant globalCutoff;
+    /** The domain's own index, written like the persistence adapter writes its index: after each change. */
+    private final RevocationIndex index = RevocationIndex.standalone();
+
+    /** The index this store keeps current, as a port for the use cases. */
+    public RevocationIndex index() {
+        return index;
+    }
 
     @Override
     public synchronized void record(TokenRecord token) {
@@ -86,6 +91,18 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
                 t.keyId(), t.familyId()));
     }
 
+    /** Tokens recorded without a kid are given {@code kid}; returns how many. */
+    synchronized int attribute(String kid) {
+        int n = 0;
+        for (TokenRecord t : List.copyOf(tokens.values())) {
+            if (t.keyId() == null) {
+                tokens.put(t.jti(), InMemorySigningKeyStore.attributed(t, kid));
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized KeyUsage keyUsage(String keyId, Instant now) {
         List<TokenRecord> live = tokens.values().stream()
@@ -113,16 +130,13 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
             tokens.computeIfPresent(revocation.jti(), (k, t) -> t.revokedAt() != null ? t
                     : t.revoked(revocation.revokedAt(), revocation.revokedBy(), revocation.reason()));
         }
+        index.apply(revocation.change());
         return newly;
     }
 
     @Override
     public synchronized void revokeAll(RevocationCutoff cutoff) {
-        if (cutoff.subject().isPresent()) {
-            subjectCutoffs.merge(cutoff.subject().get(), cutoff.cutoff(), (a, b) -> a.isAfter(b) ? a : b);
-        } else if (globalCutoff == null || cutoff.cutoff().isAfter(globalCutoff)) {
-            globalCutoff = cutoff.cutoff();
-        }
+        index.apply(cutoff.change());
         tokens.replaceAll((jti, t) -> t.revokedAt() == null
                 && cutoff.subject().map(t::isOwnedBy).orElse(true)
                 && cutoff.covers(t.issuedAt())
@@ -135,6 +149,7 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
     }
 
     private int purgeRevocations(Instant before) {
+        index.dropExpiredBefore(before);
         int removed = 0;
         for (Revocation r : List.copyOf(revocations.values())) {
             if (r.expiresAt() != null && r.expiresAt().isBefore(before)) {
@@ -145,20 +160,9 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
         return removed;
     }
 
-    @Override
+    /** Shorthand for {@code index().check(...)}. */
     public RevocationState check(String jti, String subject, Instant issuedAt) {
-        if (jti != null && revocations.containsKey(jti)) {
-            return RevocationState.JTI_REVOKED;
-        }
-        Instant subjectCutoff = subject == null ? null : subjectCutoffs.get(subject);
-        if (subjectCutoff != null && (issuedAt == null || !issuedAt.isAfter(subjectCutoff))) {
-            return RevocationState.SUBJECT_CUTOFF;
-        }
-        Instant global = globalCutoff;
-        if (global != null && (issuedAt == null || !issuedAt.isAfter(global))) {
-            return RevocationState.GLOBAL_CUTOFF;
-        }
-        return RevocationState.NOT_REVOKED;
+        return index.check(jti, subject, issuedAt);
     }
 
     /** This store's cursors are positions in the listing. */

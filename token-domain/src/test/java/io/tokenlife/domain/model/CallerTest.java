@@ -62,10 +62,26 @@ class CallerTest {
     }
 
     @Test
-    void anApiTokenOfAnAdminStillCannotManageTokens() {
-        Caller caller = Caller.of(valid(TokenUse.API, Map.of(Caller.ADMIN_CLAIM, true), false));
+    void anApiTokenNeverCarriesAdminRightsWhoeverItBelongsTo() {
+        Caller claimed = Caller.of(valid(TokenUse.API, Map.of(Caller.ADMIN_CLAIM, true), false));
+        Caller platformAdmin = Caller.of(valid(TokenUse.API, Map.of(), true));
 
-        assertThat(caller.admin()).isTrue();
-        assertThat(caller.canManageTokens()).isFalse();
+        assertThat(claimed.admin()).as("a database admin's API token").isFalse();
+        assertThat(platformAdmin.admin()).as("the platform admin's API token").isFalse();
+        assertThat(platformAdmin.platformAdmin()).isTrue();
+        assertThat(claimed.canManageTokens()).isFalse();
+        assertThat(claimed.actor().admin()).isFalse();
+    }
+
+    @Test
+    void theScopesAreTheSpaceSeparatedWordsOfTheScopeClaim() {
+        TokenClaims claims = TokenClaims.builder().subject("a@example.com").tokenUse(TokenUse.API)
+                .scope(" read  tokens:introspect ").build();
+        Caller caller = Caller.of(new ValidationResult.Valid(new VerifiedToken(new TokenHeader("HS256", "k", "JWT"),
+                claims), List.of(), false));
+
+        assertThat(caller.scopes()).containsExactlyInAnyOrder("read", "tokens:introspect");
+        assertThat(caller.hasScope("tokens:introspect")).isTrue();
+        assertThat(Caller.scopesOf(null)).isEmpty();
     }
 }

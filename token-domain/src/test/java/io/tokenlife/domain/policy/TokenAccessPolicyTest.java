@@ -60,4 +60,25 @@ class TokenAccessPolicyTest {
         assertThat(TokenAccessPolicy.listable(CAROL, all)).contains(all);
         assertThat(TokenAccessPolicy.listable(CAROL, bobs)).contains(bobs);
     }
+
+    @Test
+    void introspectionIsForAdminsAndForTokensCarryingTheIntrospectScope() {
+        Caller admin = new Caller("carol@example.com", "j", TokenUse.SESSION, true, false);
+        Caller resourceServer = new Caller("rs@example.com", "j", TokenUse.API, false, false,
+                java.util.Set.of("read", TokenAccessPolicy.INTROSPECT_SCOPE));
+        Caller user = new Caller("alice@example.com", "j", TokenUse.SESSION, false, false, java.util.Set.of("read"));
+
+        assertThat(TokenAccessPolicy.mayIntrospect(admin)).isTrue();
+        assertThat(TokenAccessPolicy.mayIntrospect(resourceServer)).isTrue();
+        assertThat(TokenAccessPolicy.mayIntrospect(user)).isFalse();
+    }
+
+    @Test
+    void onlyAnAdminMayPutTheIntrospectScopeInAToken() {
+        assertThat(TokenAccessPolicy.mayRequestScope(CAROL, "read tokens:introspect")).isTrue();
+        assertThat(TokenAccessPolicy.mayRequestScope(OPERATOR, "tokens:introspect")).isTrue();
+        assertThat(TokenAccessPolicy.mayRequestScope(ALICE, "read tokens:introspect")).isFalse();
+        assertThat(TokenAccessPolicy.mayRequestScope(ALICE, "read write")).isTrue();
+        assertThat(TokenAccessPolicy.mayRequestScope(ALICE, "tokens:introspection")).as("only the exact word").isTrue();
+    }
 }

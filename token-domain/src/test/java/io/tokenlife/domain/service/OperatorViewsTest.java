@@ -102,7 +102,7 @@ class OperatorViewsTest {
     class Events {
         final InMemorySecurityEventLog log = new InMemorySecurityEventLog(3, domain.clock);
         final ListSecurityEventsUseCase events = UseCases.wire(new Ports(domain.codec, domain.codec, domain.store,
-                domain.store, domain.store, domain.users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+                domain.store, domain.store.index(), domain.users, new PlainPasswordHasher(), new UuidJtiGenerator(),
                 SsoProviders.none(), ExternalTokenVerifier.none(), domain.events, log, domain.clock),
                 domain.settings).securityEvents();
 

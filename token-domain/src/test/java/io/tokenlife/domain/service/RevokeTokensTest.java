@@ -1,10 +1,11 @@
 package io.tokenlife.domain.service;
 
+import io.tokenlife.domain.revocation.JtiRevocations;
 import io.tokenlife.domain.fakes.DomainFixture;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.Limits;
-import io.tokenlife.domain.model.RevocationState;
+import io.tokenlife.domain.revocation.RevocationState;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.model.TokenClaims;
@@ -131,7 +132,7 @@ class RevokeTokensTest {
         PurgeResult purged = fixture.services.purgeExpired().purge();
 
         assertThat(purged.revocations()).isZero();
-        assertThat(fixture.store.check("minted-elsewhere", null, null)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(fixture.store.check("minted-elsewhere", null, null)).isEqualTo(JtiRevocations.REVOKED);
         fixture.clock.advance(Duration.ofSeconds(61));
         assertThat(fixture.services.purgeExpired().purge().revocations()).isEqualTo(1);
     }
@@ -143,7 +144,7 @@ class RevokeTokensTest {
         fixture.clock.advance(Duration.ofDays(3650));
 
         assertThat(fixture.services.purgeExpired().purge().revocations()).isZero();
-        assertThat(fixture.store.check("minted-elsewhere", null, null)).isEqualTo(RevocationState.JTI_REVOKED);
+        assertThat(fixture.store.check("minted-elsewhere", null, null)).isEqualTo(JtiRevocations.REVOKED);
     }
 
     @Test
@@ -176,6 +177,23 @@ class RevokeTokensTest {
 
         fixture.clock.advance(Duration.ofSeconds(1));
         assertThat(validate(issue(ALICE)).isValid()).as("a token issued after the cut-off").isTrue();
+    }
+
+    @Test
+    void withNoLeewayALoginInTheSecondOfARevokeAllIsAcceptedAndATokenIssuedBeforeItIsNot() {
+        fixture = DomainFixture.with("JWT_LEEWAY_SECONDS", "0");
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.200Z"));
+        IssuedToken before = issue(ALICE);
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.500Z"));
+        revokeAll(RevokeAllTokensCommand.ofSubject(AS_ADMIN, ALICE, Optional.of("password changed")));
+        fixture.clock.set(Instant.parse("2026-01-01T10:00:00.700Z"));
+
+        IssuedToken after = issue(ALICE);
+
+        assertThat(after.claims().issuedAt()).isEqualTo(Instant.parse("2026-01-01T10:00:00.700Z"));
+        assertThat(validate(after).isValid()).as(String.valueOf(validate(after))).isTrue();
+        assertThat(code(validate(before))).isEqualTo(ValidationCode.TOKEN_REVOKED);
+        assertThat(fixture.store.find(after.jti()).orElseThrow().revokedAt()).isNull();
     }
 
     @Test

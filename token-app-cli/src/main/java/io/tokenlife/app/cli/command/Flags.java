@@ -38,6 +38,8 @@ public final class Flags {
                 return "--reason";
             case CURSOR:
                 return "--cursor";
+            case KEY_ID:
+                return "KID";
             case FAMILY:
                 return "FAMILY";
             default:

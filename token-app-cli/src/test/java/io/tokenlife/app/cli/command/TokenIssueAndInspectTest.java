@@ -7,7 +7,7 @@ import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
-import io.tokenlife.domain.model.Revocation;
+import io.tokenlife.domain.revocation.Revocation;
 import io.tokenlife.domain.port.out.Verification;
 import org.junit.jupiter.api.Test;
 

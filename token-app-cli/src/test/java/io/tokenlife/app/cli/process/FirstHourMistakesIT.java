@@ -39,7 +39,7 @@ class FirstHourMistakesIT {
                 .env("JWT_ISSUER", "tokenlife-prod").env("JWT_AUDIENCE", "tokenlife-prod-api")
                 .env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/tokenlife").env("REQUIRE_JTI", "true")
                 .env("EMBED_ENVIRONMENT_IN_TOKENS", "true").env("VALIDATE_TOKEN_ENVIRONMENT", "true")
-                .env("REQUIRE_USER_IN_DB", "true");
+                .env("REQUIRE_USER_IN_DB", "true").env("PUBLIC_URL", "https://tokens.example.com");
     }
 
     @Test

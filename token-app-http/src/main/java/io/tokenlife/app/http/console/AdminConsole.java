@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Routing;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 
 import java.util.Map;
@@ -48,23 +49,23 @@ public final class AdminConsole {
     }
 
     private void declare(RoutesConfig routes) {
-        routes.get("/admin/assets/{name}", assets::serve, Access.ANYONE);
-        routes.get("/admin/sign-in", guarded(signIn::form), Access.ANYONE);
+        Routing.get(routes, "/admin/assets/{name}", assets::serve, Access.ANYONE);
+        Routing.get(routes, "/admin/sign-in", guarded(signIn::form), Access.ANYONE);
         routes.post("/admin/sign-in", guarded(signIn::signIn), Access.ANYONE);
         routes.post("/admin/sign-out", action(signIn::signOut), Access.ANYONE);
-        routes.get("/admin", page(overview::show), Access.ANYONE);
-        routes.get("/admin/tokens", page(tokens::list), Access.ANYONE);
-        routes.get("/admin/tokens/{jti}", page(tokens::show), Access.ANYONE);
+        Routing.get(routes, "/admin", page(overview::show), Access.ANYONE);
+        Routing.get(routes, "/admin/tokens", page(tokens::list), Access.ANYONE);
+        Routing.get(routes, "/admin/tokens/{jti}", page(tokens::show), Access.ANYONE);
         routes.post("/admin/tokens/revoke", action(tokens::revoke), Access.ANYONE);
-        routes.get("/admin/subjects/revoke-all", page(tokens::confirmRevokeAll), Access.ANYONE);
+        Routing.get(routes, "/admin/subjects/revoke-all", page(tokens::confirmRevokeAll), Access.ANYONE);
         routes.post("/admin/subjects/revoke-all", action(tokens::revokeAll), Access.ANYONE);
-        routes.get("/admin/users", page(users::list), Access.ANYONE);
+        Routing.get(routes, "/admin/users", page(users::list), Access.ANYONE);
         routes.post("/admin/users", action(users::create), Access.ANYONE);
-        routes.get("/admin/users/detail", page(users::show), Access.ANYONE);
+        Routing.get(routes, "/admin/users/detail", page(users::show), Access.ANYONE);
         routes.post("/admin/users/active", action(users::setActive), Access.ANYONE);
         routes.post("/admin/users/admin", action(users::setAdmin), Access.ANYONE);
         routes.post("/admin/users/password", action(users::resetPassword), Access.ANYONE);
-        routes.get("/admin/events", page(events::list), Access.ANYONE);
+        Routing.get(routes, "/admin/events", page(events::list), Access.ANYONE);
     }
 
     @FunctionalInterface

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Public documents: the JWK set, RFC 8414 metadata and the OpenAPI description. */
@@ -17,25 +17,33 @@ public final class DiscoveryHandler {
     public static final String OPENAPI_RESOURCE = "/io/tokenlife/app/http/openapi.json";
 
     private final Supplier<String> publicJwks;
+    private final String jwksCacheControl;
     private final String issuer;
-    private final Optional<URI> publicUrl;
+    private final Supplier<URI> baseUrl;
     private final String openApi;
 
-    public DiscoveryHandler(Supplier<String> publicJwks, String issuer, Optional<URI> publicUrl) {
+    /**
+     * @param jwksMaxAge how long validators may cache the JWKS: at most half the managed keys' publish-ahead time
+     * @param baseUrl where clients reach this service: {@code PUBLIC_URL}, or else the address the server is
+     *                bound to; never anything from the request, whose {@code Host} header a client (or a cache
+     *                in front, poisoned once) chooses
+     */
+    public DiscoveryHandler(Supplier<String> publicJwks, Duration jwksMaxAge, String issuer, Supplier<URI> baseUrl) {
         this.publicJwks = publicJwks;
+        this.jwksCacheControl = "public, max-age=" + jwksMaxAge.toSeconds();
         this.issuer = issuer;
-        this.publicUrl = publicUrl;
+        this.baseUrl = baseUrl;
         this.openApi = openApiDocument();
     }
 
     /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
     public void jwks(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(publicJwks.get());
+        ctx.header("Cache-Control", jwksCacheControl).contentType("application/json").result(publicJwks.get());
     }
 
     /** {@code GET /.well-known/oauth-authorization-server}. */
     public void metadata(Context ctx) {
-        String base = baseUrl(ctx);
+        String base = withoutTrailingSlash(baseUrl.get().toString());
         Responses.json(ctx, new ServerMetadata(issuer, base + "/.well-known/jwks.json", base + "/oauth2/revoke",
                 List.of("bearer"), base + "/oauth2/introspect", List.of("bearer"), List.of(), base + "/openapi.json"));
     }
@@ -45,14 +53,8 @@ public final class DiscoveryHandler {
         ctx.contentType("application/json").result(openApi);
     }
 
-    /** The configured public URL, or the scheme and host the request came to. */
-    private String baseUrl(Context ctx) {
-        if (publicUrl.isPresent()) {
-            String url = publicUrl.get().toString();
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
-        URI request = URI.create(ctx.url());
-        return request.getScheme() + "://" + request.getRawAuthority();
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     static String openApiDocument() {

@@ -13,6 +13,7 @@ import io.tokenlife.domain.model.RefreshToken;
 import io.tokenlife.domain.port.in.FamilyRef;
 import io.tokenlife.domain.port.in.FamilyView;
 import io.tokenlife.domain.port.in.FindFamilyQuery;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
 import io.tokenlife.domain.port.in.RevokeFamilyCommand;
@@ -27,7 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RFC 7009 revocation and RFC 7662 introspection, both for bearer-authenticated callers.
+ * RFC 7009 revocation for bearer-authenticated callers, RFC 7662 introspection for admins and resource
+ * servers (tokens with the {@code tokens:introspect} scope).
  *
  * <p>Revocation answers 200 whatever the token: unknown, invalid, expired, already revoked — and also
  * someone else's token, which a non-admin caller may not revoke (the domain decides, by the token's own
@@ -77,10 +79,15 @@ public final class OAuthHandler {
     }
 
     /**
-     * {@code POST /oauth2/introspect} with form field {@code token}. A refresh token is active while it can be
-     * exchanged; the caller learns of its own refresh tokens only (an admin of any).
+     * {@code POST /oauth2/introspect} with form field {@code token}: for admins and for tokens carrying the
+     * {@code tokens:introspect} scope (RFC 7662 §2.1 expects a protected resource, not any bearer). A refresh token is
+     * active while it can be exchanged; a caller learns of its own refresh tokens only (an admin: of any).
      */
     public void introspect(Context ctx) {
+        if (!TokenAccessPolicy.mayIntrospect(Authenticator.caller(ctx))) {
+            throw ApiException.forbidden("introspection needs an admin's token or a token with the scope '"
+                    + TokenAccessPolicy.INTROSPECT_SCOPE + "'");
+        }
         String token = tokenField(RequestBody.form(ctx));
         ctx.header("Cache-Control", "no-store");
         if (isRefreshToken(token)) {

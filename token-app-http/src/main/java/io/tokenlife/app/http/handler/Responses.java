@@ -1,6 +1,8 @@
 package io.tokenlife.app.http.handler;
 
 import io.javalin.http.Context;
+import io.tokenlife.app.http.dto.Introspection;
+import io.tokenlife.app.http.web.Echo;
 import io.tokenlife.app.http.web.Json;
 
 /** Writing JSON answers with the one mapper. */
@@ -9,12 +11,13 @@ final class Responses {
     }
 
     static void json(Context ctx, Object body) {
-        ctx.contentType("application/json").result(Json.bytes(body));
+        // the introspection answer, the hottest of all, is written without databinding (IntrospectionJson)
+        byte[] bytes = body instanceof Introspection answer ? IntrospectionJson.write(answer) : Json.bytes(body);
+        ctx.contentType("application/json").result(bytes);
     }
 
-    /** An identifier from the request, safe to repeat in a detail: short and printable. */
+    /** An identifier from the request, safe to repeat in a detail: short and printable ({@link Echo}). */
     static String printable(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+        return Echo.printable(value, 64);
     }
 }

@@ -17,6 +17,7 @@ import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenStatus;
 import io.tokenlife.domain.model.TokenUse;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.FindTokenQuery;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
@@ -88,8 +89,13 @@ public final class TokensHandler {
         }
         Expiry expiry = days.<Expiry>map(d -> Expiry.after(Duration.ofDays(d)))
                 .or(() -> at.map(Expiry::at)).orElseGet(Expiry::byDefault);
+        Optional<String> scope = body.optionalString("scope");
+        if (scope.isPresent() && !TokenAccessPolicy.mayRequestScope(caller.actor(), scope.get())) {
+            throw ApiException.forbidden("only an admin may create a token with the scope '"
+                    + TokenAccessPolicy.INTROSPECT_SCOPE + "'");
+        }
         IssueTokenCommand command = new IssueTokenCommand(caller.subject(), TokenSource.API, TokenUse.API, expiry,
-                body.optionalString("scope"), Map.of(), Optional.empty(), Optional.of(name));
+                scope, Map.of(), Optional.empty(), Optional.of(name));
         IssueTokenResult result = issue.issue(command);
         if (result instanceof Invalid invalid) {
             throw ApiException.invalid(invalid);

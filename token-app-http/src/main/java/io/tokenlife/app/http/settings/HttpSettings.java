@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * What only the HTTP service reads: where it listens, how it logs, how it presents itself, its SSO
  * providers and its login limits. Declared here, not in the domain, which never reads them.
  *
- * @param publicUrl the externally visible base URL; empty: each request's own
+ * @param publicUrl the externally visible base URL; empty: the bind address (never the request's Host)
  * @param secureCookies the admin-UI cookie carries {@code Secure}
  */
 public record HttpSettings(String host, int port, LogFormat logFormat, Optional<Path> ssoProvidersFile,
@@ -34,7 +34,8 @@ public record HttpSettings(String host, int port, LogFormat logFormat, Optional<
             .doc("HTTP port");
     public static final Setting<Optional<URI>> PUBLIC_URL = Setting.of("PUBLIC_URL", Setting.Kind.HTTP_URL, null, SERVER)
             .doc("Externally visible base URL (e.g. `https://tokens.example.com` behind a proxy) for the RFC 8414 "
-                    + "metadata; unset: each request's own scheme and host");
+                    + "metadata; unset: the bind address `http://HOST:PORT`, never the request's `Host` header (a "
+                    + "startup warning outside development)");
     public static final Setting<LogFormat> LOG_FORMAT = Setting.choice("LOG_FORMAT", LogFormat.class, LogFormat.TEXT, SERVER)
             .doc("Human-readable lines, or one JSON object per line with the `security_event` fields");
     public static final Setting<Optional<Path>> SSO_PROVIDERS_FILE = Setting.path("SSO_PROVIDERS_FILE", SSO)

@@ -30,6 +30,8 @@ public final class Authenticator {
         if (roles.isEmpty() || roles.contains(Access.ANYONE)) {
             return;
         }
+        // what a protected route answers (token metadata, users, refusals) is the caller's: never cached
+        ctx.header("Cache-Control", "no-store");
         String token = presentedToken(ctx);
         ValidationResult result = validate.validate(token);
         if (result instanceof ValidationResult.Rejected rejected) {

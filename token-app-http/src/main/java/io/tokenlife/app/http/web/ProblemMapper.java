@@ -39,7 +39,7 @@ public final class ProblemMapper {
         e.headers().forEach(ctx::header);
         ctx.status(e.status())
                 .contentType(Problem.CONTENT_TYPE)
-                .result(Json.write(Problem.of(e.status(), e.code(), e.title(), e.detail())));
+                .result(Problem.of(e.status(), e.code(), e.title(), e.detail()).bytes());
     }
 
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {

@@ -50,6 +50,20 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void anUnsetPublicUrlIsAWarningOutsideDevelopmentSayingTheMetadataNamesTheBindAddress() {
+        ConfigurationFinding finding = of("ENVIRONMENT", "production", "HOST", "0.0.0.0").review().stream()
+                .filter(f -> f.code().equals("public_url_unset")).findFirst().orElseThrow();
+        assertThat(finding.isError()).isFalse();
+        assertThat(finding.variables()).containsExactly("PUBLIC_URL");
+        assertThat(finding.message()).startsWith("PUBLIC_URL is unset in production")
+                .contains("http://0.0.0.0:4444").contains("never the request's Host header").contains("set PUBLIC_URL");
+        assertThat(codes(of("ENVIRONMENT", "staging"))).contains("public_url_unset");
+        assertThat(codes(of("ENVIRONMENT", "production", "PUBLIC_URL", "https://tokens.example.com")))
+                .doesNotContain("public_url_unset");
+        assertThat(codes(of())).as("development").doesNotContain("public_url_unset");
+    }
+
+    @Test
     void theReviewStartsWithNearMissesAndCoversTheHttpVariablesToo() {
         List<ConfigurationFinding> findings = of("ENVIROMENT", "production", "SECURE_COOKIE", "true", "PATH", "/bin")
                 .review();
@@ -62,11 +76,11 @@ class ServiceConfigurationTest {
     @Test
     void developmentAdviceSaysHowProductionWouldJudgeTheSameConfiguration() {
         assertThat(of().developmentAdvice()).hasValueSatisfying(advice -> assertThat(advice)
-                .startsWith("ENVIRONMENT=development: in production this configuration would get 7 warning(s) about ")
-                .contains("JWT_ISSUER").contains("REQUIRE_JTI").contains("DATABASE_URL")
+                .startsWith("ENVIRONMENT=development: in production this configuration would get 8 warning(s) about ")
+                .contains("JWT_ISSUER").contains("REQUIRE_JTI").contains("DATABASE_URL").contains("PUBLIC_URL")
                 .endsWith("see them with: ENVIRONMENT=production bin/tokenlife config check"));
         assertThat(of("JWT_SECRET_KEY", "").developmentAdvice()).hasValueSatisfying(advice -> assertThat(advice)
-                .contains("would be refused with 1 error(s) and 7 warning(s) about JWT_SECRET_KEY"));
+                .contains("would be refused with 1 error(s) and 8 warning(s) about JWT_SECRET_KEY"));
         assertThat(of("ENVIRONMENT", "staging").developmentAdvice()).isEmpty();
     }
 
@@ -74,7 +88,7 @@ class ServiceConfigurationTest {
     void aConfigurationThatFollowsEveryPieceOfAdviceIsToldSoInDevelopment() {
         ServiceConfiguration clean = of("JWT_ISSUER", "tokenlife-dev", "JWT_AUDIENCE", "tokenlife-dev-api",
                 "DATABASE_URL", "jdbc:postgresql://db/t", "REQUIRE_JTI", "true", "EMBED_ENVIRONMENT_IN_TOKENS", "true",
-                "VALIDATE_TOKEN_ENVIRONMENT", "true", "REQUIRE_USER_IN_DB", "true");
+                "VALIDATE_TOKEN_ENVIRONMENT", "true", "REQUIRE_USER_IN_DB", "true", "PUBLIC_URL", "https://tokens.example.com");
 
         assertThat(clean.review()).isEmpty();
         assertThat(clean.developmentAdvice())

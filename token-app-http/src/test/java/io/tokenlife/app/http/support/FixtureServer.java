@@ -21,6 +21,7 @@ import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.model.User;
+import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
@@ -61,7 +62,7 @@ public final class FixtureServer implements AutoCloseable {
         TokenlifeSettings settings = TestSettings.with(keyValues);
         HttpSettings http = HttpSettings.from(new ConfigSource(TestSettings.variables(keyValues)));
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
-        this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store, users, passwords,
+        this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store.index(), users, passwords,
                 new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), new Slf4jSecurityEvents(),
                 clock), DomainSettings.from(settings));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -108,6 +109,14 @@ public final class FixtureServer implements AutoCloseable {
                 admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(), Optional.empty());
         IssueTokenResult result = services.issueToken().issue(command);
         return ((IssueTokenResult.Issued) result).token().compact();
+    }
+
+    /** A resource server's API token with the {@code tokens:introspect} scope (RFC 7662 callers). */
+    public String introspector(String subject) {
+        IssueTokenCommand command = new IssueTokenCommand(subject, TokenSource.API, TokenUse.API,
+                Expiry.after(Duration.ofDays(1)), Optional.of(TokenAccessPolicy.INTROSPECT_SCOPE), Map.of(),
+                Optional.empty(), Optional.empty());
+        return ((IssueTokenResult.Issued) services.issueToken().issue(command)).token().compact();
     }
 
     public IssuedToken issued(String subject) {

@@ -1,4 +1,4 @@
-package io.tokenlife.domain.model;
+package io.tokenlife.domain.revocation;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,5 +16,10 @@ public record Revocation(String jti, String subject, Instant revokedAt, String r
         if (jti.isBlank()) {
             throw new IllegalArgumentException("jti must not be blank");
         }
+    }
+
+    /** What the index learns from this revocation once it is durable. */
+    public JtiRevocations.Revoked change() {
+        return JtiRevocations.Revoked.of(jti, expiresAt);
     }
 }

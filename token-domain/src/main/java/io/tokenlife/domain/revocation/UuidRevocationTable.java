@@ -1,4 +1,4 @@
-package io.tokenlife.adapters.persistence;
+package io.tokenlife.domain.revocation;
 
 /**
  * A set of UUIDs (two longs each) with an expiry in seconds, in primitive arrays with open addressing:

@@ -1,4 +1,4 @@
-package io.tokenlife.adapters.persistence;
+package io.tokenlife.domain.revocation;
 
 import java.util.Arrays;
 

@@ -1,0 +1,43 @@
+package io.tokenlife.app.http.web;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.Set;
+
+/**
+ * The outermost handler of the web server, before any routing: every answer carries {@code
+ * X-Content-Type-Options: nosniff}, and requests no route can serve are answered here as problem+json
+ * instead of by the servlet container (an empty 404 for {@code OPTIONS *}, a half-open tunnel for {@code
+ * CONNECT}): a method the service does not implement is a 405 with {@code Allow}, a request target that is
+ * not a path (the asterisk or authority form) a 400.
+ */
+public final class SurfaceGuard extends Handler.Wrapper {
+    public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    public static final String NOSNIFF = "nosniff";
+    /** The methods some route serves; HEAD answers like GET. */
+    static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PATCH", "DELETE");
+    static final String ALLOW = "GET, HEAD, POST, PATCH, DELETE";
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        response.getHeaders().put(SurfaceGuard.NOSNIFF_HEADER, NOSNIFF);
+        String method = request.getMethod();
+        if (!SERVED_METHODS.contains(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, ALLOW);
+            JettyProblemErrorHandler.write(request, response, Problem.of(405, "invalid_request", "Method not allowed",
+                    "this service answers only " + ALLOW), callback);
+            return true;
+        }
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith("/")) {
+            JettyProblemErrorHandler.write(request, response, Problem.of(400, "invalid_request", "Invalid request",
+                    "the request target must be a path starting with '/'"), callback);
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+}
