@@ -2,6 +2,7 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
@@ -34,6 +35,7 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
+    private final JdbiRefreshTokenStore refreshTokens;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
     private final JdbiSigningKeyStore signingKeys;
@@ -47,6 +49,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db);
+        this.refreshTokens = new JdbiRefreshTokenStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.signingKeys = new JdbiSigningKeyStore(db);
         this.signingKeyWatch = new SigningKeyWatch(db);
@@ -124,6 +127,11 @@ public final class PersistenceAdapters implements AutoCloseable {
      */
     public void onSigningKeyChange(Runnable listener) {
         signingKeyWatch.addListener(listener);
+    }
+
+    /** Refresh tokens (by hash) and their families. */
+    public RefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     public UserStore users() {

@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.FamiliesHandler;
 import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
@@ -197,16 +198,19 @@ public final class HttpApplication {
 
     private static void declareTokenRoutes(RoutesConfig routes, UseCases useCases, Clock clock) {
         TokensHandler tokens = new TokensHandler(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
-                useCases.revokeToken(), useCases.revokeAllTokens(), clock);
+                useCases.revokeToken(), useCases.revokeAllTokens(), useCases.families(), clock);
         routes.post("/tokens", tokens::create, Access.SESSION);
         Routing.get(routes, "/tokens", tokens::list, Access.BEARER);
         Routing.get(routes, "/tokens/{jti}", tokens::get, Access.BEARER);
         routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
         routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
+        FamiliesHandler families = new FamiliesHandler(useCases.families(), clock);
+        routes.get("/families/{id}", families::get, Access.SESSION);
+        routes.delete("/families/{id}", families::delete, Access.SESSION);
     }
 
     private static void declareOAuthRoutes(RoutesConfig routes, UseCases useCases, ValidateTokenUseCase validate) {
-        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken());
+        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken(), useCases.families());
         // form routes: a cross-site HTML form could post them with the browser's cookie, so only the header counts
         routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER, Credential.HEADER_ONLY);
         routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER, Credential.HEADER_ONLY);
@@ -223,8 +227,9 @@ public final class HttpApplication {
         UseCases useCases = deps.useCases();
         HttpSettings server = deps.server();
         AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
-                throttle, server.secureCookies(), csrf, deps.clock());
+                useCases.refreshSession(), throttle, server.secureCookies(), csrf, deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
+        routes.post("/auth/refresh", auth::refresh, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);

@@ -139,7 +139,7 @@ public final class HttpComposition implements AutoCloseable {
                                Clock clock) {
         Ports ports = new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
                 db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
-                db.securityEventLog(), clock);
+                db.securityEventLog(), clock).withRefreshTokens(db.refreshTokens());
         return jwt.managedMaterials().map(materials -> ports.withKeys(KeyPorts.managed(db.signingKeys(), materials,
                 jwt.managedRing().orElseThrow()))).orElse(ports);
     }

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password login. Users in the directory log in with their hash; the configured platform admin logs in
+ * Password login; a login starts a refresh-token family where refresh tokens are kept. Users in the directory log in with their hash; the configured platform admin logs in
  * through the bootstrap while it is enabled and has no user row. The refusal is the same whatever failed,
  * and so is the cost: every attempt checks one bcrypt hash, the bootstrap and unknown users included, so
  * the answer's timing tells nothing about which case it was. An identifier that is no user is never
@@ -44,16 +44,19 @@ public final class LoginService implements LoginUseCase {
     private final IssueTokenUseCase issuer;
     private final SecurityEvents events;
     private final LoginIdentifiers identifiers;
+    private final RefreshTokenMinter refreshTokens;
     private volatile String decoyHash;
 
     public LoginService(BootstrapAdmin admin, UserDirectory users, PasswordHasher hasher,
-                        IssueTokenUseCase issuer, SecurityEvents events, LoginIdentifiers identifiers) {
+                        IssueTokenUseCase issuer, SecurityEvents events, LoginIdentifiers identifiers,
+                        RefreshTokenMinter refreshTokens) {
         this.identifiers = identifiers;
         this.admin = admin;
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
         this.events = events;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -94,12 +97,13 @@ public final class LoginService implements LoginUseCase {
     }
 
     private LoginResult issue(String email, LoginCommand command, boolean admin, boolean platformAdmin) {
+        Optional<String> family = refreshTokens.newFamilyId();
         IssueTokenCommand issue = new IssueTokenCommand(email, command.source(), TokenUse.SESSION, Expiry.byDefault(),
                 Optional.empty(), admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), family);
         IssueTokenResult result = issuer.issue(issue);
         if (result instanceof IssueTokenResult.Issued issued) {
-            return new LoginResult.LoggedIn(issued.token(), platformAdmin);
+            return new LoginResult.LoggedIn(issued.token(), platformAdmin, refreshTokens.start(family, issued.token()));
         }
         return new LoginResult.Refused(((Invalid) result).detail());
     }
