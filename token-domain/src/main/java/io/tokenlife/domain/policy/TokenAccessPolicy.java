@@ -21,11 +21,6 @@ public final class TokenAccessPolicy {
     private TokenAccessPolicy() {
     }
 
-    /** Signing keys are listed, rotated, retired, revoked and imported by admins (and the CLI's operator) only. */
-    public static boolean mayManageKeys(Actor actor) {
-        return actor.admin();
-    }
-
     /** RFC 7662: an admin's session, or a token carrying {@link #INTROSPECT_SCOPE} (the resource servers' API tokens). */
     public static boolean mayIntrospect(Caller caller) {
         return caller.admin() || caller.hasScope(INTROSPECT_SCOPE);
@@ -34,6 +29,11 @@ public final class TokenAccessPolicy {
     /** Scopes that grant a capability over other people's tokens are an admin's to hand out. */
     public static boolean mayRequestScope(Actor actor, String scope) {
         return actor.admin() || !Caller.scopesOf(scope).contains(INTROSPECT_SCOPE);
+    }
+
+    /** Signing keys are listed, rotated, retired, revoked and imported by admins (and the CLI's operator) only. */
+    public static boolean mayManageKeys(Actor actor) {
+        return actor.admin();
     }
 
     public static boolean maySee(Actor actor, TokenRecord token) {
