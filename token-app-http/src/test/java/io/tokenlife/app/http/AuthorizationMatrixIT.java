@@ -11,8 +11,11 @@ import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
+import io.tokenlife.domain.port.in.LoginCommand;
+import io.tokenlife.domain.port.in.LoginResult;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.UpdateUserCommand;
+import io.tokenlife.domain.settings.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,14 @@ class AuthorizationMatrixIT {
             POST /auth/login                        | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
             POST /admin/login                       | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
             POST /auth/sso/{provider}               | 404  | 404  | 404   | 404   | 404 | 404      | 404 | 404     | 404
+            POST /auth/refresh                      | 400  | 400  | 400   | 400   | 400 | 400      | 400 | 400     | 400
+            GET /families/{id}                      | 401  | 200  | 404   | 200   | 403 | 403      | 403 | 401     | 401
+            DELETE /families/{id}                   | 401  | 204  | 404   | 204   | 403 | 403      | 403 | 401     | 401
+            GET /keys                               | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /keys                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /keys/rotate                       | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/retire                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/revoke                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
             GET /.well-known/jwks.json              | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
             GET /.well-known/oauth-authorization-server | 200 | 200 | 200 | 200   | 200 | 200      | 200 | 200     | 200
             GET /openapi.json                       | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
@@ -87,8 +98,12 @@ class AuthorizationMatrixIT {
         server.close();
     }
 
-    /** What a cell acts on: the user, their API token (the target of token routes), an admin with a password. */
-    record World(String user, IssuedToken usersApiToken, String admin, Map<String, String> credentials) {
+    /**
+     * What a cell acts on: the user, their API token (the target of token routes), the refresh-token family of
+     * their login (the target of family routes), an admin with a password.
+     */
+    record World(String user, IssuedToken usersApiToken, String usersFamily, String admin,
+                 Map<String, String> credentials) {
     }
 
     /** How to send one route of the table for a world (path placeholders, body). */
@@ -116,6 +131,16 @@ class AuthorizationMatrixIT {
         REQUESTS.put("POST /auth/login", w -> json("POST", "/auth/login", login(w.user())));
         REQUESTS.put("POST /admin/login", w -> json("POST", "/admin/login", login(w.admin())));
         REQUESTS.put("POST /auth/sso/{provider}", w -> json("POST", "/auth/sso/corp", "{\"id_token\":\"x.y.z\"}"));
+        // a refresh token that is no refresh token: refused alike for everyone, whatever bearer comes with it
+        REQUESTS.put("POST /auth/refresh", w -> json("POST", "/auth/refresh", "{\"refresh_token\":\"not-a-refresh-token\"}"));
+        REQUESTS.put("GET /families/{id}", w -> new Request("GET", "/families/" + w.usersFamily(), null, null));
+        REQUESTS.put("DELETE /families/{id}", w -> new Request("DELETE", "/families/" + w.usersFamily(), null, null));
+        // the fixture signs with a static key: key management answers 409 to an admin, and refuses everyone else first
+        REQUESTS.put("GET /keys", w -> new Request("GET", "/keys", null, null));
+        REQUESTS.put("HEAD /keys", w -> new Request("HEAD", "/keys", null, null));
+        REQUESTS.put("POST /keys/rotate", w -> json("POST", "/keys/rotate", "{}"));
+        REQUESTS.put("POST /keys/{kid}/retire", w -> json("POST", "/keys/some-kid/retire", "{}"));
+        REQUESTS.put("POST /keys/{kid}/revoke", w -> json("POST", "/keys/some-kid/revoke", "{\"reason\":\"matrix\"}"));
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server",
                 "/openapi.json", "/health", "/ready", "/metrics")) {
             REQUESTS.put("GET " + path, w -> new Request("GET", path, null, null));
@@ -173,6 +198,9 @@ class AuthorizationMatrixIT {
         server.addUser(admin, PASSWORD, true, true);
         server.addUser(disabled, PASSWORD, false, true);
         IssuedToken api = issue(user, TokenUse.API, Map.of(), Optional.empty());
+        LoginResult login = server.services.login().login(new LoginCommand(user, new Secret(PASSWORD), TokenSource.LOGIN,
+                "127.0.0.1"));
+        String family = ((LoginResult.LoggedIn) login).refresh().orElseThrow().familyId();
         IssuedToken revoked = issue(user, TokenUse.SESSION, Map.of(), Optional.empty());
         server.services.revokeToken().revoke(RevokeTokenCommand.byJti(Actor.operator("test"), revoked.jti(),
                 Optional.of("matrix")));
@@ -191,7 +219,7 @@ class AuthorizationMatrixIT {
                 Optional.of(TokenAccessPolicy.INTROSPECT_SCOPE)).compact());
         credentials.put("revoked", revoked.compact());
         credentials.put("disabled", ofDisabled.compact());
-        return new World(user, api, admin, credentials);
+        return new World(user, api, family, admin, credentials);
     }
 
     static IssuedToken issue(String subject, TokenUse use, Map<String, Object> claims, Optional<String> scope) {

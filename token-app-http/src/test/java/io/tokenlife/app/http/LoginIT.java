@@ -44,7 +44,8 @@ class LoginIT {
         assertThat(reply.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(reply.json().get("expires_in").asLong()).isEqualTo(20 * 60);
         assertThat(reply.json().fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "jti");
+                .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "jti", "refresh_token",
+                        "refresh_expires_in");
         String jti = reply.json().get("jti").asText();
         TokenRecord record = server.store.find(jti).orElseThrow();
         assertThat(record.source()).isEqualTo(TokenSource.LOGIN);

@@ -9,6 +9,7 @@ import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
+import io.tokenlife.domain.fakes.InMemoryRefreshTokenStore;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.fakes.FakeTokenCodec;
 import io.tokenlife.domain.fakes.InMemoryTokenStore;
@@ -64,7 +65,7 @@ public final class FixtureServer implements AutoCloseable {
         // no SSO provider here: SSO runs against a real provider stand-in in SsoLoginIT
         this.services = UseCases.wire(new Ports(codec, codec, store, revocations.apply(store), store.index(), users, passwords,
                 new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), new Slf4jSecurityEvents(),
-                clock), DomainSettings.from(settings));
+                clock).withRefreshTokens(new InMemoryRefreshTokenStore()), DomainSettings.from(settings));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
         this.app = HttpApplication.create(new HttpApplication.Dependencies(services, http,
