@@ -1,7 +1,7 @@
 package io.tokenlife.domain.assembly;
 
 import io.tokenlife.domain.policy.IssuancePolicy;
-import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.policy.validation.ValidationPolicy;
 import io.tokenlife.domain.port.in.CountTokensUseCase;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -20,6 +20,7 @@ import io.tokenlife.domain.service.CountTokensService;
 import io.tokenlife.domain.service.IssueTokenService;
 import io.tokenlife.domain.service.ListSecurityEventsService;
 import io.tokenlife.domain.service.LoginService;
+import io.tokenlife.domain.model.LoginIdentifiers;
 import io.tokenlife.domain.service.RevokeAllTokensService;
 import io.tokenlife.domain.service.RevokeTokenService;
 import io.tokenlife.domain.service.SigningKeyService;
@@ -29,6 +30,7 @@ import io.tokenlife.domain.service.TokenRegistryService;
 import io.tokenlife.domain.service.UserAdministrationService;
 import io.tokenlife.domain.service.ValidateTokenService;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -114,7 +116,10 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
     }
 
     private static LoginUseCase login(Ports ports, DomainSettings settings, IssueTokenUseCase issue) {
-        return new LoginService(settings.bootstrapAdmin(), ports.users(), ports.passwords(), issue, ports.events());
+        // a fresh jti is 122 random bits: the per-process key of the digests of unknown login identifiers
+        LoginIdentifiers identifiers = new LoginIdentifiers(ports.jtis().newJti().getBytes(StandardCharsets.UTF_8));
+        return new LoginService(settings.bootstrapAdmin(), ports.users(), ports.passwords(), issue, ports.events(),
+                identifiers);
     }
 
     /** A change that takes rights away revokes the user's tokens, through the revoke-all use case. */

@@ -137,7 +137,7 @@ public final class AuthHandler {
             throttle.failed(email, address);
             throw ApiException.unauthorized(refused.detail());
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         return ((LoginResult.LoggedIn) result).token();
     }
 
