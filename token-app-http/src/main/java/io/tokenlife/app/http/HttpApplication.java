@@ -181,6 +181,7 @@ public final class HttpApplication {
         HttpMetrics metrics = new HttpMetrics(deps.metrics());
         config.requestLogger.http(metrics::recordRequest);
         ProblemMapper.install(config);
+        config.routes.after(RequestBody::discardUnread);
 
         UseCases useCases = deps.useCases();
         ValidateTokenUseCase validate = metrics.counting(useCases.validateToken());

@@ -61,6 +61,11 @@ class AuthorizationMatrixIT {
             POST /tokens/verify                     | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
             POST /oauth2/revoke                     | 401  | 200  | 200   | 200   | 200 | 200      | 200 | 401     | 401
             POST /oauth2/introspect                 | 401  | 403  | 403   | 200   | 403 | 403      | 200 | 401     | 401
+            GET /keys                               | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /keys                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /keys/rotate                       | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/retire                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/revoke                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
             GET /users                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
             HEAD /users                             | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
             POST /users                             | 401  | 403  | 403   | 201   | 403 | 403      | 403 | 401     | 401
@@ -123,6 +128,12 @@ class AuthorizationMatrixIT {
         REQUESTS.put("POST /tokens/verify", w -> json("POST", "/tokens/verify", "{\"token\":\"garbage\"}"));
         REQUESTS.put("POST /oauth2/revoke", w -> form("/oauth2/revoke", w.usersApiToken().compact()));
         REQUESTS.put("POST /oauth2/introspect", w -> form("/oauth2/introspect", w.usersApiToken().compact()));
+        REQUESTS.put("GET /keys", w -> new Request("GET", "/keys", null, null));
+        REQUESTS.put("HEAD /keys", w -> new Request("HEAD", "/keys", null, null));
+        // the fixture signs with static keys: an admin's key change is 409 (not managed), anyone else's 403
+        REQUESTS.put("POST /keys/rotate", w -> json("POST", "/keys/rotate", "{\"now\":false}"));
+        REQUESTS.put("POST /keys/{kid}/retire", w -> json("POST", "/keys/fake/retire", ""));
+        REQUESTS.put("POST /keys/{kid}/revoke", w -> json("POST", "/keys/fake/revoke", "{\"reason\":\"matrix\"}"));
         REQUESTS.put("GET /users", w -> new Request("GET", "/users", null, null));
         REQUESTS.put("HEAD /users", w -> new Request("HEAD", "/users", null, null));
         REQUESTS.put("POST /users", w -> json("POST", "/users", "{\"email\":\"new-" + w.user() + "\"}"));

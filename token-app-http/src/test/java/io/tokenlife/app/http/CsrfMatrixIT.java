@@ -115,6 +115,11 @@ class CsrfMatrixIT {
                     t -> revoked(t.victim())),
             new Route("POST", "/tokens/verify", t -> "/tokens/verify", t -> "{\"token\":\"" + t.victim().compact() + "\"}",
                     t -> "token=" + t.victim().compact(), 200, true, false, null),
+            // static keys in the fixture: an admin's accepted key change is 409 (not managed)
+            new Route("POST", "/keys/rotate", t -> "/keys/rotate", t -> "{\"now\":false}", t -> "now=false", 409, true,
+                    false, null),
+            new Route("POST", "/keys/{kid}/revoke", t -> "/keys/fake/revoke", t -> "{\"reason\":\"csrf\"}",
+                    t -> "reason=csrf", 409, true, false, null),
             new Route("POST", "/users", t -> "/users", t -> "{\"email\":\"" + t.newUser() + "\",\"admin\":true}",
                     t -> "email=" + t.newUser() + "&admin=true", 201, true, false,
                     t -> server.users.find(t.newUser()).isPresent()),

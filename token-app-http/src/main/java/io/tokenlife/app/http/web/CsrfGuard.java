@@ -89,12 +89,19 @@ public final class CsrfGuard {
             if (noBody) {
                 return;
             }
-        } else if (type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
+        } else if (isJson(type)) {
             return;
         }
         throw new ApiException(415, "invalid_request", "Unsupported media type", "a request authenticated by the "
                 + "jwt_token cookie must send its body as application/json (or send no body)",
                 java.util.Map.of("Accept-Post", "application/json"));
+    }
+
+    /** {@code application/json}, with parameters or not (no regex: this runs per request). */
+    private static boolean isJson(String contentType) {
+        String type = contentType.strip().toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon).strip()).equals("application/json");
     }
 
     /** The console's synchronizer token for a session. */

@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class RequestBody {
     public static final int MAX_BYTES = 64 * 1024;
+    /** At most this much of a body nobody read is dropped after the answer; a larger one is cut off. */
+    static final long DISCARD_LIMIT = 1024 * 1024;
 
     private RequestBody() {
     }
@@ -44,6 +46,26 @@ public final class RequestBody {
             return body;
         } catch (IOException e) {
             throw ApiException.invalidRequest("the request body could not be read");
+        }
+    }
+
+    /**
+     * An {@code after} handler for every request: reads and drops what is left of a body the answer did not
+     * need (a refused cross-site post, an unsupported method, a redirect to sign in), up to {@link
+     * #DISCARD_LIMIT}. A server that closes with unread bytes resets the connection, and the client then
+     * loses the answer it was sent. A body already read costs one read that returns at once.
+     */
+    public static void discardUnread(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] scratch = new byte[8192];
+            long left = DISCARD_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away or the stream was taken as a reader: nothing to discard
         }
     }
 
