@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
@@ -17,6 +18,8 @@ import io.tokenlife.app.http.handler.VerifyHandler;
 import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.Credential;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
@@ -55,6 +58,14 @@ public final class HttpApplication {
      * in one 2 KiB chunk, larger answers take several; Jetty still buffers the output itself.
      */
     static final int RESULT_COPY_BUFFER_BYTES = 2 * 1024;
+    /**
+     * Jetty remembers header lines per connection and matches later requests against them character by
+     * character (a trie walk); its default caches values up to 1,024 characters, so the 700-character
+     * {@code Authorization: Bearer} line of every request was walked through the trie. Values up to 256
+     * characters (host, content type, user agent) are still cached; a bearer token is parsed once, which cut
+     * an introspection's CPU time by about a tenth (bench/README.md, "Results of 2026-12-01, afternoon").
+     */
+    static final int HEADER_CACHE_CHARS = 256;
 
     /**
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
@@ -64,7 +75,14 @@ public final class HttpApplication {
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
-                               List<ConfigurationFinding> findings) {
+                               List<ConfigurationFinding> findings, java.time.Duration jwksMaxAge) {
+        /** The JWKS cached for five minutes, as static keys allow. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                            List<ConfigurationFinding> findings) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, findings, java.time.Duration.ofMinutes(5));
+        }
+
         /** Without findings (tests): the console's overview shows none. */
         public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
@@ -80,6 +98,7 @@ public final class HttpApplication {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(jwksMaxAge, "jwksMaxAge");
         }
     }
 
@@ -141,6 +160,7 @@ public final class HttpApplication {
         config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setHeaderCacheSize(HEADER_CACHE_CHARS);
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServer(server -> {
@@ -163,14 +183,15 @@ public final class HttpApplication {
 
         UseCases useCases = deps.useCases();
         ValidateTokenUseCase validate = metrics.counting(useCases.validateToken());
-        Authenticator authenticator = new Authenticator(validate);
+        CsrfGuard csrf = new CsrfGuard(deps.server().publicUrl()); // one guard: the API's cookie, its login, the console
+        Authenticator authenticator = new Authenticator(validate, csrf);
         config.routes.beforeMatched(authenticator::authenticate);
 
         declareTokenRoutes(config.routes, useCases, deps.clock());
         declareOAuthRoutes(config.routes, useCases, validate);
         LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
-        declareIdentityRoutes(config.routes, deps, throttle);
-        declareConsoleRoutes(config.routes, deps, validate, throttle);
+        declareIdentityRoutes(config.routes, deps, throttle, csrf);
+        declareConsoleRoutes(config.routes, deps, validate, throttle, csrf);
         declarePublicRoutes(config.routes, deps, this::boundUrl);
     }
 
@@ -186,8 +207,9 @@ public final class HttpApplication {
 
     private static void declareOAuthRoutes(RoutesConfig routes, UseCases useCases, ValidateTokenUseCase validate) {
         OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken());
-        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER);
-        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER);
+        // form routes: a cross-site HTML form could post them with the browser's cookie, so only the header counts
+        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER, Credential.HEADER_ONLY);
+        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER, Credential.HEADER_ONLY);
         routes.post("/tokens/verify", new VerifyHandler(validate)::verify, Access.ADMIN);
     }
 
@@ -196,16 +218,22 @@ public final class HttpApplication {
      * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
      * {@link Authenticator} accepts on later requests.
      */
-    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
+    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle,
+                                              CsrfGuard csrf) {
         UseCases useCases = deps.useCases();
         HttpSettings server = deps.server();
         AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
-                throttle, server.secureCookies(), deps.clock());
+                throttle, server.secureCookies(), csrf, deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
         UsersHandler users = new UsersHandler(useCases.manageUsers());
+        KeysHandler keys = new KeysHandler(useCases.signingKeys());
+        Routing.get(routes, "/keys", keys::list, Access.ADMIN);
+        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
         Routing.get(routes, "/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
@@ -213,17 +241,17 @@ public final class HttpApplication {
 
     /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
     private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
-                                             LoginThrottle throttle) {
+                                             LoginThrottle throttle, CsrfGuard csrf) {
         UseCases useCases = deps.useCases();
         AdminConsole.register(routes, new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
                 useCases.revokeAllTokens(), useCases.listTokens(), useCases.findToken(), useCases.countTokens(),
                 useCases.manageUsers(), useCases.securityEvents(), deps.findings(), deps.readiness(), throttle,
-                deps.server().secureCookies(), deps.clock()));
+                deps.server().secureCookies(), csrf, deps.clock()));
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {
         Optional<URI> publicUrl = deps.server().publicUrl();
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(),
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
                 () -> publicUrl.orElseGet(boundUrl));
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         Routing.get(routes, "/.well-known/jwks.json", discovery::jwks, Access.ANYONE);

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.TokenResponse;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
@@ -44,15 +45,17 @@ public final class AuthHandler {
     private final RevokeTokenUseCase revoke;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final CsrfGuard csrf;
     private final Clock clock;
 
     public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke, LoginThrottle throttle,
-                       boolean secureCookies, Clock clock) {
+                       boolean secureCookies, CsrfGuard csrf, Clock clock) {
         this.login = login;
         this.sso = sso;
         this.revoke = revoke;
         this.throttle = throttle;
         this.secureCookies = secureCookies;
+        this.csrf = csrf;
         this.clock = clock;
     }
 
@@ -64,8 +67,12 @@ public final class AuthHandler {
         respond(ctx, token);
     }
 
-    /** {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too. */
+    /**
+     * {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too.
+     * Refused from another origin: a cross-site form must not sign a browser in with someone else's account.
+     */
     public void adminLogin(Context ctx) {
+        csrf.requireThisOrigin(ctx);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         String email;
         String password;
