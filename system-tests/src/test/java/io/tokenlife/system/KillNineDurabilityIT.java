@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KillNineDurabilityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ISSUED = 150;
-    private static final int REVOKED = 120;
+    private static final int ISSUED = 100;
+    private static final int REVOKED = 80;
     private static final Map<String, String> ENV = Map.of(
             "JWT_SECRET_KEY", "kill-nine-test-secret-0123456789-abcdefghijklmnop",
             "PLATFORM_ADMIN_EMAIL", "admin@example.com",

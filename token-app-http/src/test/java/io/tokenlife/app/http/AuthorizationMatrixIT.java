@@ -77,11 +77,6 @@ class AuthorizationMatrixIT {
             POST /auth/refresh                      | 400  | 400  | 400   | 400   | 400 | 400      | 400 | 400     | 400
             GET /families/{id}                      | 401  | 200  | 404   | 200   | 403 | 403      | 403 | 401     | 401
             DELETE /families/{id}                   | 401  | 204  | 404   | 204   | 403 | 403      | 403 | 401     | 401
-            GET /keys                               | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
-            HEAD /keys                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
-            POST /keys/rotate                       | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
-            POST /keys/{kid}/retire                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
-            POST /keys/{kid}/revoke                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
             GET /.well-known/jwks.json              | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
             GET /.well-known/oauth-authorization-server | 200 | 200 | 200 | 200   | 200 | 200      | 200 | 200     | 200
             GET /openapi.json                       | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
@@ -146,12 +141,6 @@ class AuthorizationMatrixIT {
         REQUESTS.put("POST /auth/refresh", w -> json("POST", "/auth/refresh", "{\"refresh_token\":\"not-a-refresh-token\"}"));
         REQUESTS.put("GET /families/{id}", w -> new Request("GET", "/families/" + w.usersFamily(), null, null));
         REQUESTS.put("DELETE /families/{id}", w -> new Request("DELETE", "/families/" + w.usersFamily(), null, null));
-        // the fixture signs with a static key: key management answers 409 to an admin, and refuses everyone else first
-        REQUESTS.put("GET /keys", w -> new Request("GET", "/keys", null, null));
-        REQUESTS.put("HEAD /keys", w -> new Request("HEAD", "/keys", null, null));
-        REQUESTS.put("POST /keys/rotate", w -> json("POST", "/keys/rotate", "{}"));
-        REQUESTS.put("POST /keys/{kid}/retire", w -> json("POST", "/keys/some-kid/retire", "{}"));
-        REQUESTS.put("POST /keys/{kid}/revoke", w -> json("POST", "/keys/some-kid/revoke", "{\"reason\":\"matrix\"}"));
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server",
                 "/openapi.json", "/health", "/ready", "/metrics")) {
             REQUESTS.put("GET " + path, w -> new Request("GET", path, null, null));
