@@ -63,6 +63,18 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
       name: {{ include "tokenlife.secretName" . }}
       key: JWT_SECRET_KEY
       optional: true
+- name: JWT_PREVIOUS_SECRET_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "tokenlife.secretName" . }}
+      key: JWT_PREVIOUS_SECRET_KEYS
+      optional: true
+- name: KEY_ENCRYPTION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "tokenlife.secretName" . }}
+      key: KEY_ENCRYPTION_SECRET
+      optional: true
 - name: PLATFORM_ADMIN_PASSWORD
   valueFrom:
     secretKeyRef:

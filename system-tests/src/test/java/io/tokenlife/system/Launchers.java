@@ -88,8 +88,11 @@ final class Launchers {
             return server;
         }
 
+        /** Generous: a start on a machine running several builds at once took 25–35 s (migration and index load). */
+        private static final long READY_SECONDS = 90;
+
         private void awaitReady() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new AssertionError("tokenlife-server exited with " + process.exitValue() + ":\n" + log());
@@ -103,7 +106,7 @@ final class Launchers {
                 }
                 Thread.sleep(50);
             }
-            throw new AssertionError("tokenlife-server not ready in 30 s:\n" + log());
+            throw new AssertionError("tokenlife-server not ready in " + READY_SECONDS + " s:\n" + log());
         }
 
         HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {

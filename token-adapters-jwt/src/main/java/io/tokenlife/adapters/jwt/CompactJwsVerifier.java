@@ -83,6 +83,9 @@ final class CompactJwsVerifier {
         byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
         Base64URL signature = new Base64URL(signaturePart);
         if (tokenHeader.keyId() != null) {
+            if (ring.isRevoked(tokenHeader.keyId())) {
+                throw new Refusal(ValidationCode.TOKEN_REVOKED, "the key that signed the token was revoked");
+            }
             Optional<RingKey> key = ring.byKid(tokenHeader.keyId());
             if (key.isEmpty()) {
                 throw new Refusal(ValidationCode.TOKEN_SIGNATURE_INVALID, "the token's key id is not a known key");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * caches of verified tokens can be emptied.
  */
 final class KeyRing {
-    private record Snapshot(long version, SigningKey current, Map<String, RingKey> byKid, List<RingKey> all) {
+    private record Snapshot(long version, SigningKey current, Map<String, RingKey> byKid, List<RingKey> all,
+                            Set<String> revoked) {
     }
 
     private final SigningAlgorithm algorithm;
@@ -27,7 +29,7 @@ final class KeyRing {
 
     private KeyRing(SigningAlgorithm algorithm, SigningKey current, List<RingKey> verificationKeys) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.snapshot = snapshot(1, current, verificationKeys);
+        this.snapshot = snapshot(1, current, verificationKeys, Set.of());
     }
 
     /** A ring that signs with {@code current} and verifies its tokens. */
@@ -60,13 +62,42 @@ final class KeyRing {
     SigningKey current() {
         SigningKey current = snapshot.current();
         if (current == null) {
-            throw new IllegalStateException("this key ring has no signing key");
+            throw new IllegalStateException("no signing key is loaded (KEY_MANAGEMENT=managed: the service makes one "
+                    + "when it starts, or run 'tokenlife keys rotate --now')");
         }
         return current;
     }
 
     Optional<RingKey> byKid(String kid) {
         return Optional.ofNullable(snapshot.byKid().get(kid));
+    }
+
+    /** A token naming this kid is refused as revoked, whatever its signature. */
+    boolean isRevoked(String kid) {
+        return snapshot.revoked().contains(kid);
+    }
+
+    /** Whether a signing key is loaded (a managed ring has none until the store is first read). */
+    boolean canSign() {
+        return snapshot.current() != null;
+    }
+
+    /**
+     * Replaces everything at once (managed keys, after the store changed): the signing key ({@code null}
+     * keeps the current one), the verification keys and the kids of revoked keys.
+     */
+    synchronized void replaceAll(SigningKey current, List<RingKey> keys, Set<String> revoked) {
+        SigningKey signing = current != null ? current : snapshot.current();
+        if (signing != null && revoked.contains(signing.kid())) {
+            signing = null; // never sign with a revoked key, even if no successor was loaded
+        }
+        List<RingKey> all = new ArrayList<>(keys);
+        SigningKey signer = signing;
+        if (signer != null && all.stream().noneMatch(k -> k.kid().equals(signer.kid()))) {
+            all.add(0, signer.verification());
+        }
+        snapshot = snapshot(snapshot.version() + 1, signer, all, revoked);
+        listeners.forEach(Runnable::run);
     }
 
     /** Every verification key, the current one first. */
@@ -104,11 +135,11 @@ final class KeyRing {
     }
 
     private void replace(SigningKey current, List<RingKey> keys) {
-        snapshot = snapshot(snapshot.version() + 1, current, keys);
+        snapshot = snapshot(snapshot.version() + 1, current, keys, snapshot.revoked());
         listeners.forEach(Runnable::run);
     }
 
-    private Snapshot snapshot(long version, SigningKey current, List<RingKey> keys) {
+    private Snapshot snapshot(long version, SigningKey current, List<RingKey> keys, Set<String> revoked) {
         Map<String, RingKey> byKid = new LinkedHashMap<>();
         for (RingKey key : keys) {
             if (key.algorithm() != algorithm) {
@@ -122,6 +153,7 @@ final class KeyRing {
         if (current != null && current.algorithm() != algorithm) {
             throw new IllegalArgumentException("the signing key is not for " + algorithm.joseName());
         }
-        return new Snapshot(version, current, Collections.unmodifiableMap(byKid), List.copyOf(byKid.values()));
+        return new Snapshot(version, current, Collections.unmodifiableMap(byKid), List.copyOf(byKid.values()),
+                Set.copyOf(revoked));
     }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The issued-token registry in the {@code issued_tokens} table. */
 final class JdbiIssuedTokenStore implements IssuedTokenStore {
@@ -51,7 +50,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
     private final Database db;
     private final RevocationIndex index;
     /** jti → last use, written in the background so validation never waits on the database */
-    private final Map<String, Instant> pendingTouches = new ConcurrentHashMap<>();
+    private final LastUseBuffer pendingTouches = new LastUseBuffer(MAX_PENDING_TOUCHES);
 
     JdbiIssuedTokenStore(Database db, RevocationIndex index) {
         this.db = db;
@@ -206,10 +205,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         if (jti == null || at == null) {
             return;
         }
-        // bounded: under a flood of distinct jtis while the database is down, last-use times are dropped
-        if (pendingTouches.size() < MAX_PENDING_TOUCHES || pendingTouches.containsKey(jti)) {
-            pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b);
-        }
+        pendingTouches.record(jti, at.toEpochMilli());
     }
 
     /** Writes the buffered last-use times; on failure they are kept for the next attempt. */
@@ -217,23 +213,17 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         if (pendingTouches.isEmpty()) {
             return 0;
         }
-        Map<String, Instant> batch = new java.util.HashMap<>();
-        for (String jti : List.copyOf(pendingTouches.keySet())) {
-            Instant at = pendingTouches.remove(jti);
-            if (at != null) {
-                batch.put(jti, at);
-            }
-        }
+        Map<String, Long> batch = pendingTouches.drain();
         try {
             db.withHandle("record last use", h -> {
                 PreparedBatch update = h.prepareBatch("UPDATE issued_tokens SET last_used_at = :at WHERE jti = :jti "
                         + "AND (last_used_at IS NULL OR last_used_at < :at)");
-                batch.forEach((jti, at) -> update.bind("jti", jti).bind("at", at.toEpochMilli()).add());
+                batch.forEach((jti, at) -> update.bind("jti", jti).bind("at", at).add());
                 return update.execute();
             });
             return batch.size();
         } catch (StoreUnavailableException e) {
-            batch.forEach((jti, at) -> pendingTouches.merge(jti, at, (a, b) -> a.isAfter(b) ? a : b));
+            pendingTouches.restore(batch);
             LOG.debug("last-use times not written yet: {}", e.getMessage());
             return 0;
         } catch (RejectedValueException e) {

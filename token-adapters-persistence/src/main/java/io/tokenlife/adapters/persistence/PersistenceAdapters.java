@@ -6,6 +6,7 @@ import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
+import io.tokenlife.domain.port.out.SigningKeyStore;
 import io.tokenlife.domain.port.out.UserStore;
 import io.tokenlife.domain.settings.DatabaseSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -35,6 +36,7 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final JdbiUserStore users;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
+    private final JdbiSigningKeyStore signingKeys;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
@@ -45,6 +47,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
+        this.signingKeys = new JdbiSigningKeyStore(db);
         this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
@@ -105,6 +108,11 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** Answers from memory; {@code inSync()} is false before {@link #startRevocationSync()} and while catch-up fails. */
     public RevocationIndex revocationIndex() {
         return index;
+    }
+
+    /** The managed signing keys every replica shares ({@code KEY_MANAGEMENT=managed}). */
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
     }
 
     public UserStore users() {

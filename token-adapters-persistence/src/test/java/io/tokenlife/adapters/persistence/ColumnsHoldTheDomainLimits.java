@@ -42,7 +42,7 @@ abstract class ColumnsHoldTheDomainLimits {
             entry("signing_keys.kid", Limits.MAX_KID),
             entry("signing_keys.algorithm", longest(Arrays.stream(SigningAlgorithm.values()).map(SigningAlgorithm::joseName).toArray(String[]::new))),
             entry("signing_keys.state", longest("next", "active", "retired", "removed", "revoked")),
-            entry("signing_keys.public_jwk", 2000),
+            entry("signing_keys.public_jwk", JdbiSigningKeyStore.MAX_PUBLIC_JWK),
             entry("signing_keys.revoked_by", Limits.MAX_SUBJECT),
             entry("signing_keys.reason", Limits.MAX_REASON),
             entry("jti_revocations.jti", Limits.MAX_JTI),

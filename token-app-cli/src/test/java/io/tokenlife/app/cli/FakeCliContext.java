@@ -98,7 +98,8 @@ public final class FakeCliContext {
                 new JsonTokenInspector(),
                 () -> stdin,
                 Actor.operator("cli:tester"),
-                fixture.clock);
+                fixture.clock,
+                new io.tokenlife.app.cli.wiring.LazySigningKeys(() -> online().signingKeys()));
     }
 
     private TokenlifeSettings settings() {

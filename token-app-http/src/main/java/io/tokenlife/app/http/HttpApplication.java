@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
 import io.tokenlife.app.http.handler.ReadinessCheck;
@@ -55,6 +56,14 @@ public final class HttpApplication {
      * in one 2 KiB chunk, larger answers take several; Jetty still buffers the output itself.
      */
     static final int RESULT_COPY_BUFFER_BYTES = 2 * 1024;
+    /**
+     * Jetty remembers header lines per connection and matches later requests against them character by
+     * character (a trie walk); its default caches values up to 1,024 characters, so the 700-character
+     * {@code Authorization: Bearer} line of every request was walked through the trie. Values up to 256
+     * characters (host, content type, user agent) are still cached; a bearer token is parsed once, which cut
+     * an introspection's CPU time by about a tenth (bench/README.md, "Results of 2026-12-01, afternoon").
+     */
+    static final int HEADER_CACHE_CHARS = 256;
 
     /**
      * @param server where to listen is the root's; the public URL, cookies and login limits are read here
@@ -64,7 +73,14 @@ public final class HttpApplication {
      */
     public record Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                                ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
-                               List<ConfigurationFinding> findings) {
+                               List<ConfigurationFinding> findings, java.time.Duration jwksMaxAge) {
+        /** The JWKS cached for five minutes, as static keys allow. */
+        public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
+                            ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock,
+                            List<ConfigurationFinding> findings) {
+            this(useCases, server, issuer, publicJwks, readiness, metrics, clock, findings, java.time.Duration.ofMinutes(5));
+        }
+
         /** Without findings (tests): the console's overview shows none. */
         public Dependencies(UseCases useCases, HttpSettings server, String issuer, Supplier<String> publicJwks,
                             ReadinessCheck readiness, PrometheusMeterRegistry metrics, Clock clock) {
@@ -80,6 +96,7 @@ public final class HttpApplication {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(jwksMaxAge, "jwksMaxAge");
         }
     }
 
@@ -141,6 +158,7 @@ public final class HttpApplication {
         config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setHeaderCacheSize(HEADER_CACHE_CHARS);
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServer(server -> {
@@ -206,6 +224,11 @@ public final class HttpApplication {
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
         UsersHandler users = new UsersHandler(useCases.manageUsers());
+        KeysHandler keys = new KeysHandler(useCases.signingKeys());
+        Routing.get(routes, "/keys", keys::list, Access.ADMIN);
+        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
         Routing.get(routes, "/users", users::list, Access.ADMIN);
         routes.post("/users", users::create, Access.ADMIN);
         routes.patch("/users/{email}", users::update, Access.ADMIN);
@@ -223,7 +246,7 @@ public final class HttpApplication {
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {
         Optional<URI> publicUrl = deps.server().publicUrl();
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.issuer(),
+        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
                 () -> publicUrl.orElseGet(boundUrl));
         OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
         Routing.get(routes, "/.well-known/jwks.json", discovery::jwks, Access.ANYONE);

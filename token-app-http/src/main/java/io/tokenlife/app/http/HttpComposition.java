@@ -12,11 +12,13 @@ import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.settings.ServiceConfiguration;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.KeyPorts;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.SecurityEvent;
 import io.tokenlife.domain.model.SecurityEventType;
 import io.tokenlife.domain.policy.ConfigurationFinding;
+import io.tokenlife.domain.port.in.RunKeyScheduleUseCase;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
 import io.tokenlife.domain.service.UuidJtiGenerator;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,11 +43,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HttpComposition implements AutoCloseable {
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    /** Managed keys: how often the schedule runs and the ring is reloaded (publish-ahead is at least 5 minutes). */
+    static final Duration KEY_SCHEDULE_INTERVAL = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(HttpComposition.class);
 
     private final PersistenceAdapters persistence;
     private final UseCases useCases;
     private final PurgeJob purge;
+    private final Optional<KeyScheduleJob> keySchedule;
     private final HttpApplication app;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -56,13 +62,14 @@ public final class HttpComposition implements AutoCloseable {
         SecurityEvents events = SecurityEvents.fanOut(log, persistence.securityEventSink());
         this.useCases = UseCases.wire(ports(jwt, sso, persistence, events, clock),
                 DomainSettings.from(settings));
+        this.keySchedule = settings.keys().isManaged() ? Optional.of(startKeySchedule(jwt, useCases)) : Optional.empty();
         this.purge = new PurgeJob(useCases.purgeExpired(), PURGE_INTERVAL);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
         ReadinessCheck readiness = () -> new ReadinessCheck.Readiness(persistence.isReachable(),
-                persistence.revocationIndex().inSync());
+                persistence.revocationIndex().inSync(), keySchedule.flatMap(KeyScheduleJob::waiting));
         this.app = HttpApplication.create(new HttpApplication.Dependencies(useCases, http,
-                settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock, findings));
+                settings.jwt().issuer(), jwt::publicJwkSetJson, readiness, metrics, clock, findings, jwt.jwksMaxAge()));
     }
 
     /** Starts the service; an unusable configuration is a {@link StartupRefusedException} naming each problem. */
@@ -108,6 +115,7 @@ public final class HttpComposition implements AutoCloseable {
         }
         LOG.info("tokenlife stopping");
         app.stop();
+        keySchedule.ifPresent(KeyScheduleJob::close);
         purge.close();
         persistence.close();
         LOG.info("tokenlife stopped");
@@ -127,9 +135,27 @@ public final class HttpComposition implements AutoCloseable {
 
     private static Ports ports(JwtAdapters jwt, SsoAdapters sso, PersistenceAdapters db, SecurityEvents events,
                                Clock clock) {
-        return new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
+        Ports ports = new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
                 db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
                 db.securityEventLog(), clock);
+        return jwt.managedMaterials().map(materials -> ports.withKeys(KeyPorts.managed(db.signingKeys(), materials,
+                jwt.managedRing().orElseThrow()))).orElse(ports);
+    }
+
+
+    /** The first run makes or loads the managed keys before the service listens; a key that cannot be opened refuses. */
+    private static KeyScheduleJob startKeySchedule(JwtAdapters jwt, UseCases useCases) {
+        try {
+            RunKeyScheduleUseCase.Report first = useCases.keySchedule().run();
+            if (!jwt.canSign()) {
+                throw new StartupRefusedException(List.of("KEY_MANAGEMENT=managed: no signing key could be made or "
+                        + "loaded" + first.waiting().map(w -> ": " + w).orElse("")));
+            }
+        } catch (JwtAdapters.KeyLoadException e) {
+            throw new StartupRefusedException(List.of(e.getMessage()));
+        }
+        LOG.info("managed signing keys: signing with kid {}", jwt.currentKeyId());
+        return new KeyScheduleJob(useCases.keySchedule(), KEY_SCHEDULE_INTERVAL);
     }
 
     private static ServiceConfiguration configuration(Map<String, String> variables) {

@@ -1,6 +1,9 @@
 package io.tokenlife.domain.assembly;
 
+import io.tokenlife.domain.policy.KeySchedule;
 import io.tokenlife.domain.settings.AdminSettings;
+import io.tokenlife.domain.settings.ConfigSource;
+import io.tokenlife.domain.settings.KeySettings;
 import io.tokenlife.domain.settings.BootstrapAdmin;
 import io.tokenlife.domain.settings.IssuanceSettings;
 import io.tokenlife.domain.settings.PlatformIdentity;
@@ -16,23 +19,35 @@ import java.util.Optional;
  * the database URL, the keys or the HTTP settings. Mapped once from the parsed configuration.
  */
 public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
-                             AdminSettings admin) {
+                             AdminSettings admin, KeySettings keys) {
+    /** With the default key settings (static keys). */
+    public DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
+                          AdminSettings admin) {
+        this(identity, issuance, validation, admin, KeySettings.from(new ConfigSource(java.util.Map.of())));
+    }
+
     public DomainSettings {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(keys, "keys");
     }
 
     public static DomainSettings from(TokenlifeSettings s) {
         return new DomainSettings(new PlatformIdentity(s.jwt().issuer(), s.jwt().audience(), s.environment()),
-                s.issuance(), s.validation(), s.admin());
+                s.issuance(), s.validation(), s.admin(), s.keys());
     }
 
     /** The bootstrap admin; REQUIRE_USER_IN_DB disables the bootstrap. */
     public BootstrapAdmin bootstrapAdmin() {
         return new BootstrapAdmin(admin.platformAdminEmail(),
                 validation.requireUserInDb() ? Optional.empty() : admin.platformAdminPassword());
+    }
+
+    /** When managed keys change: the configured periods, and the validation leeway for the last tokens. */
+    public KeySchedule keySchedule() {
+        return new KeySchedule(keys.rotationPeriod(), keys.publishAhead(), validation.leeway());
     }
 
     /** No token we accept lives longer than the API maximum; without required expiry, any may live forever. */
@@ -43,6 +58,6 @@ public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuanc
 
     /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied (the CLI's offline mode). */
     public DomainSettings withoutUserChecks() {
-        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin);
+        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin, keys);
     }
 }

@@ -24,7 +24,16 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
                     RevocationStore revocations, RevocationIndex revocationIndex, UserStore users,
                     PasswordHasher passwords, JtiGenerator jtis, SsoProviders ssoProviders,
                     ExternalTokenVerifier externalTokens, SecurityEvents events, SecurityEventLog securityEventLog,
-                    Clock clock) {
+                    Clock clock, KeyPorts keys) {
+    /** With static keys (the configuration's), as before managed keys. */
+    public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
+                 RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
+                 SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events,
+                 SecurityEventLog securityEventLog, Clock clock) {
+        this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, KeyPorts.none());
+    }
+
     /** Without a readable event log (the CLI, tests, embedders): the operators' view of events is empty. */
     public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
                  RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
@@ -47,6 +56,13 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(securityEventLog, "securityEventLog");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** The same ports with managed signing keys. */
+    public Ports withKeys(KeyPorts managedKeys) {
+        return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, managedKeys);
     }
 
     /**

@@ -8,10 +8,12 @@ import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import io.tokenlife.domain.port.in.ListSecurityEventsUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.LoginUseCase;
+import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.in.RevokeAllTokensUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
+import io.tokenlife.domain.port.in.RunKeyScheduleUseCase;
 import io.tokenlife.domain.port.in.SsoLoginUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.service.CountTokensService;
@@ -20,7 +22,9 @@ import io.tokenlife.domain.service.ListSecurityEventsService;
 import io.tokenlife.domain.service.LoginService;
 import io.tokenlife.domain.service.RevokeAllTokensService;
 import io.tokenlife.domain.service.RevokeTokenService;
+import io.tokenlife.domain.service.SigningKeyService;
 import io.tokenlife.domain.service.SsoLoginService;
+import io.tokenlife.domain.service.StaticKeysService;
 import io.tokenlife.domain.service.TokenRegistryService;
 import io.tokenlife.domain.service.UserAdministrationService;
 import io.tokenlife.domain.service.ValidateTokenService;
@@ -36,7 +40,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
                        RevokeTokenUseCase revokeToken, RevokeAllTokensUseCase revokeAllTokens,
                        FindTokenUseCase findToken, ListTokensUseCase listTokens, PurgeExpiredUseCase purgeExpired,
                        LoginUseCase login, ManageUsersUseCase manageUsers, SsoLoginUseCase ssoLogin,
-                       CountTokensUseCase countTokens, ListSecurityEventsUseCase securityEvents) {
+                       CountTokensUseCase countTokens, ListSecurityEventsUseCase securityEvents,
+                       ManageSigningKeysUseCase signingKeys, RunKeyScheduleUseCase keySchedule) {
     public UseCases {
         Objects.requireNonNull(issueToken, "issueToken");
         Objects.requireNonNull(validateToken, "validateToken");
@@ -50,6 +55,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         Objects.requireNonNull(ssoLogin, "ssoLogin");
         Objects.requireNonNull(countTokens, "countTokens");
         Objects.requireNonNull(securityEvents, "securityEvents");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(keySchedule, "keySchedule");
     }
 
     public static UseCases wire(Ports ports, DomainSettings settings) {
@@ -57,9 +64,17 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
         RevokeAllTokensUseCase revokeAll = revokeAll(ports);
         ManageUsersUseCase users = users(ports, revokeAll);
         TokenRegistryService registry = registry(ports, settings);
+        ManageSigningKeysUseCase keys = keys(ports, settings);
         return new UseCases(issue, validate(ports, settings), revoke(ports, settings), revokeAll, registry, registry,
                 registry, login(ports, settings, issue), users, sso(ports, users, issue), counts(ports),
-                securityEvents(ports));
+                securityEvents(ports), keys, (RunKeyScheduleUseCase) keys);
+    }
+
+    /** Managed keys: store, materials, ring, the registry for the last tokens of each key, the schedule; else static. */
+    private static ManageSigningKeysUseCase keys(Ports ports, DomainSettings settings) {
+        return ports.keys().managed().<ManageSigningKeysUseCase>map(k -> new SigningKeyService(k.store(), k.materials(),
+                        k.ring(), ports.registry(), settings.keySchedule(), ports.events(), ports.clock()))
+                .orElseGet(StaticKeysService::new);
     }
 
     private static IssueTokenUseCase issue(Ports ports, DomainSettings settings) {

@@ -13,7 +13,12 @@ public enum SecurityEventType {
     TOKEN_REVOKED_PRESENTED,
     LOGIN_FAILED,
     USER_NOT_FOUND_REJECTED,
-    CONFIG_WARNING;
+    CONFIG_WARNING,
+    KEY_PUBLISHED,
+    KEY_ACTIVATED,
+    KEY_RETIRED,
+    KEY_REMOVED,
+    KEY_REVOKED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

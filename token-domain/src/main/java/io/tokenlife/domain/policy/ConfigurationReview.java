@@ -7,6 +7,7 @@ import io.tokenlife.domain.settings.DatabaseSettings;
 import io.tokenlife.domain.settings.DeploymentEnvironment;
 import io.tokenlife.domain.settings.IssuanceSettings;
 import io.tokenlife.domain.settings.JwtSettings;
+import io.tokenlife.domain.settings.KeySettings;
 import io.tokenlife.domain.settings.Secret;
 import io.tokenlife.domain.settings.Setting;
 import io.tokenlife.domain.settings.TokenlifeSettings;
@@ -46,7 +47,11 @@ public final class ConfigurationReview {
 
     public static List<ConfigurationFinding> review(TokenlifeSettings s) {
         List<ConfigurationFinding> findings = new ArrayList<>();
-        reviewSigningKeys(s, findings);
+        if (s.keys().isManaged()) {
+            reviewKeyManagement(s, findings); // the static key, if any, is only read by 'keys import'
+        } else {
+            reviewSigningKeys(s, findings);
+        }
         reviewAdminPassword(s, findings);
         reviewIssuerAndAudience(s, findings);
         reviewStorage(s, findings);
@@ -206,6 +211,32 @@ public final class ConfigurationReview {
                         + "a key before staging or production")
                 .orElse("a random key is used for this process only; its tokens stop working at restart and other "
                         + "replicas cannot verify them");
+    }
+
+    /** Managed keys: the key-encryption secret is required outside development and must be long enough. */
+    private static void reviewKeyManagement(TokenlifeSettings s, List<ConfigurationFinding> findings) {
+        if (!s.keys().isManaged()) {
+            return;
+        }
+        Optional<Secret> secret = s.keys().encryptionSecret();
+        if (secret.isEmpty()) {
+            findings.add(s.environment().isProtected()
+                    ? error("key_encryption_secret_missing", names(KeySettings.KEY_ENCRYPTION_SECRET, KeySettings.KEY_MANAGEMENT),
+                    "KEY_MANAGEMENT=managed needs KEY_ENCRYPTION_SECRET in " + s.environment().wireName()
+                            + " to encrypt the signing keys in the database (for example: openssl rand -base64 48)")
+                    : warning("key_encryption_secret_missing", names(KeySettings.KEY_ENCRYPTION_SECRET),
+                    "KEY_ENCRYPTION_SECRET is unset: managed signing keys are encrypted under a fixed development "
+                            + "secret that anyone can read in the source; set one before staging or production"));
+        } else if (secret.get().lengthInBytes() < KeySettings.MIN_ENCRYPTION_SECRET_BYTES) {
+            findings.add(error("key_encryption_secret_too_short", names(KeySettings.KEY_ENCRYPTION_SECRET),
+                    "KEY_ENCRYPTION_SECRET is " + secret.get().lengthInBytes() + " bytes long; at least "
+                            + KeySettings.MIN_ENCRYPTION_SECRET_BYTES + " are required"));
+        }
+        if (s.database().isEphemeral()) {
+            findings.add(warning("managed_keys_ephemeral", names(KeySettings.KEY_MANAGEMENT, DatabaseSettings.DATABASE_URL),
+                    "KEY_MANAGEMENT=managed with an in-memory database: the keys are lost at restart, and every "
+                            + "token with them"));
+        }
     }
 
     private static void reviewAdminPassword(TokenlifeSettings s, List<ConfigurationFinding> findings) {

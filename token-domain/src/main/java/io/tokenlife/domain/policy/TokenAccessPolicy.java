@@ -31,6 +31,11 @@ public final class TokenAccessPolicy {
         return actor.admin() || !Caller.scopesOf(scope).contains(INTROSPECT_SCOPE);
     }
 
+    /** Signing keys are listed, rotated, retired, revoked and imported by admins (and the CLI's operator) only. */
+    public static boolean mayManageKeys(Actor actor) {
+        return actor.admin();
+    }
+
     public static boolean maySee(Actor actor, TokenRecord token) {
         return actor.admin() || actor.is(token.subject());
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 public record Section(int order, String title) {
     public static final Section ENVIRONMENT = new Section(10, "Environment");
     public static final Section JWT_SIGNING = new Section(20, "JWT signing");
+    public static final Section KEY_MANAGEMENT = new Section(25, "Key management");
     public static final Section VALIDATION = new Section(30, "Validation");
     public static final Section ISSUANCE = new Section(40, "Issuance");
     public static final Section IDENTITY = new Section(50, "Identity / bootstrap");

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  * Settings only the HTTP service reads (host, port, cookies, login limits, logs) are declared and parsed
  * in that module.
  */
-public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings jwt, ValidationSettings validation,
-                                IssuanceSettings issuance, AdminSettings admin, DatabaseSettings database) {
+public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings jwt, KeySettings keys,
+                                ValidationSettings validation, IssuanceSettings issuance, AdminSettings admin,
+                                DatabaseSettings database) {
     public static final Setting<DeploymentEnvironment> ENVIRONMENT = Setting.choice("ENVIRONMENT",
                     DeploymentEnvironment.class, DeploymentEnvironment.DEVELOPMENT, Section.ENVIRONMENT)
             .doc("Where this process runs. Outside `development`, missing or weak keys and passwords are refused at "
@@ -21,13 +22,14 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
 
     /** Every variable the domain settings read, in declaration order. */
     public static final List<Setting<?>> VARIABLES = Stream.of(List.<Setting<?>>of(ENVIRONMENT), JwtSettings.VARIABLES,
-                    ValidationSettings.VARIABLES, IssuanceSettings.VARIABLES, AdminSettings.VARIABLES,
+                    KeySettings.VARIABLES, ValidationSettings.VARIABLES, IssuanceSettings.VARIABLES, AdminSettings.VARIABLES,
                     DatabaseSettings.VARIABLES)
             .flatMap(List::stream).toList();
 
     public TokenlifeSettings {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(admin, "admin");
@@ -36,7 +38,8 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
 
     /** Parses {@link #VARIABLES}; a bad value throws {@link InvalidSettingsException} naming the variable. */
     public static TokenlifeSettings from(ConfigSource source) {
-        return new TokenlifeSettings(ENVIRONMENT.read(source), JwtSettings.from(source), ValidationSettings.from(source),
+        return new TokenlifeSettings(ENVIRONMENT.read(source), JwtSettings.from(source), KeySettings.from(source),
+                ValidationSettings.from(source),
                 IssuanceSettings.from(source), AdminSettings.from(source), DatabaseSettings.from(source));
     }
 
@@ -48,10 +51,10 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
     /**
      * Where {@code development} keeps the key it generates when none is configured, so tokens survive a
      * restart: beside the H2 database file, one file per algorithm. Nothing for an in-memory database or
-     * PostgreSQL (a key for this process only), and never outside {@code development}.
+     * PostgreSQL (a key for this process only), and never outside {@code development} or with managed keys.
      */
     public Optional<Path> developmentKeyFile() {
-        if (environment != DeploymentEnvironment.DEVELOPMENT || jwt.hasSharedKey()) {
+        if (environment != DeploymentEnvironment.DEVELOPMENT || jwt.hasSharedKey() || keys.isManaged()) {
             return Optional.empty();
         }
         return database.h2File().map(db -> db.resolveSibling(db.getFileName() + ".dev-signing-key."

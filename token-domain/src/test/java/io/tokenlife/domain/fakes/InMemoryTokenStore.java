@@ -91,6 +91,18 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
                 t.keyId()));
     }
 
+    /** Tokens recorded without a kid are given {@code kid}; returns how many. */
+    synchronized int attribute(String kid) {
+        int n = 0;
+        for (TokenRecord t : List.copyOf(tokens.values())) {
+            if (t.keyId() == null) {
+                tokens.put(t.jti(), InMemorySigningKeyStore.attributed(t, kid));
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized KeyUsage keyUsage(String keyId, Instant now) {
         List<TokenRecord> live = tokens.values().stream()

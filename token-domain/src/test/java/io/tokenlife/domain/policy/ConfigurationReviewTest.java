@@ -224,6 +224,20 @@ class ConfigurationReviewTest {
     }
 
     @Test
+    void managedKeysNeedAKeyEncryptionSecretOutsideDevelopmentAndNoStaticKey() {
+        assertThat(codes(production("KEY_MANAGEMENT", "managed", "JWT_SECRET_KEY", null)))
+                .containsExactly(Map.entry("key_encryption_secret_missing", Severity.ERROR));
+        assertThat(production("KEY_MANAGEMENT", "managed", "JWT_SECRET_KEY", null,
+                "KEY_ENCRYPTION_SECRET", "k".repeat(20) + "-0123456789-abcdefghijkl")).isEmpty();
+        assertThat(codes(production("KEY_MANAGEMENT", "managed", "KEY_ENCRYPTION_SECRET", "short")))
+                .containsExactly(Map.entry("key_encryption_secret_too_short", Severity.ERROR));
+        assertThat(codes(development("KEY_MANAGEMENT", "managed", "JWT_SECRET_KEY", null)))
+                .containsExactly(Map.entry("key_encryption_secret_missing", Severity.WARNING));
+        assertThat(codes(development("KEY_MANAGEMENT", "managed", "KEY_ENCRYPTION_SECRET", "e".repeat(40),
+                "DATABASE_URL", "jdbc:h2:mem:x"))).containsExactly(Map.entry("managed_keys_ephemeral", Severity.WARNING));
+    }
+
+    @Test
     void aSecretShorterThan32BytesIsAnErrorInEveryEnvironment() {
         String thirtyOne = "x".repeat(20) + "Y7#kq2LmN0p";
         String thirtyTwo = thirtyOne + "Z";

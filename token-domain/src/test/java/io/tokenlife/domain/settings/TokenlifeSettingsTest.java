@@ -36,6 +36,10 @@ class TokenlifeSettingsTest {
         expect(JwtSettings.ALGORITHM, "HS256", s -> s.jwt().algorithm().joseName());
         expect(JwtSettings.SECRET_KEY, "unset", s -> unset(s.jwt().secretKey()));
         expect(JwtSettings.PREVIOUS_SECRET_KEYS, "unset", s -> s.jwt().previousSecretKeys().isEmpty() ? "unset" : "set");
+        expect(KeySettings.KEY_MANAGEMENT, "static", s -> s.keys().management().name().toLowerCase(java.util.Locale.ROOT));
+        expect(KeySettings.KEY_ENCRYPTION_SECRET, "unset", s -> unset(s.keys().encryptionSecret()));
+        expect(KeySettings.KEY_ROTATION_DAYS, "90", s -> String.valueOf(s.keys().rotationPeriod().toDays()));
+        expect(KeySettings.KEY_PUBLISH_AHEAD_MINUTES, "1440", s -> String.valueOf(s.keys().publishAhead().toMinutes()));
         expect(JwtSettings.PRIVATE_KEY_PATH, "unset", s -> unset(s.jwt().privateKeyPath()));
         expect(JwtSettings.PUBLIC_KEY_PATH, "unset", s -> unset(s.jwt().publicKeyPath()));
         expect(JwtSettings.ISSUER, "mcpgateway", s -> s.jwt().issuer());

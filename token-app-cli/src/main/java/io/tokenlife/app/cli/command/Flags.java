@@ -38,6 +38,8 @@ public final class Flags {
                 return "--reason";
             case CURSOR:
                 return "--cursor";
+            case KEY_ID:
+                return "KID";
             default:
                 throw new IllegalStateException("no flag for " + field);
         }

@@ -5,9 +5,11 @@ import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.KeyPorts;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.RunKeyScheduleUseCase;
 import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.service.UuidJtiGenerator;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +77,8 @@ public final class CliComposition implements AutoCloseable {
                 new JsonTokenInspector(),
                 this::readStandardInput,
                 Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
-                clock);
+                clock,
+                new LazySigningKeys(() -> online().signingKeys()));
     }
 
     @Override
@@ -104,11 +108,30 @@ public final class CliComposition implements AutoCloseable {
             ExistingDatabase.require(settings().database());
             PersistenceAdapters db = database(true);
             run(db::startRevocationSync);
-            online = UseCases.wire(new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
+            Ports ports = new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
                     db.revocationIndex(), db.users(), db.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
-                    ExternalTokenVerifier.none(), events, clock), DomainSettings.from(settings()));
+                    ExternalTokenVerifier.none(), events, clock);
+            Optional<KeyPorts> managed = jwt().managedMaterials().map(m -> KeyPorts.managed(db.signingKeys(), m,
+                    jwt().managedRing().orElseThrow()));
+            online = UseCases.wire(managed.map(ports::withKeys).orElse(ports), DomainSettings.from(settings()));
+            if (managed.isPresent()) {
+                loadManagedKeys(online);
+            }
         }
         return online;
+    }
+
+    /** Managed keys: the CLI signs and verifies with the stored keys; it never runs the schedule itself. */
+    private void loadManagedKeys(UseCases useCases) {
+        RunKeyScheduleUseCase.Report report;
+        try {
+            report = useCases.keySchedule().reload();
+        } catch (JwtAdapters.KeyLoadException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        report.waiting().ifPresent(w -> {
+            throw new CliFailure(w);
+        });
     }
 
     /** Without any database: nothing is recorded, no revocation or user is known. */

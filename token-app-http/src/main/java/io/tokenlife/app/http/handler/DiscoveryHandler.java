@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -16,17 +17,20 @@ public final class DiscoveryHandler {
     public static final String OPENAPI_RESOURCE = "/io/tokenlife/app/http/openapi.json";
 
     private final Supplier<String> publicJwks;
+    private final String jwksCacheControl;
     private final String issuer;
     private final Supplier<URI> baseUrl;
     private final String openApi;
 
     /**
+     * @param jwksMaxAge how long validators may cache the JWKS: at most half the managed keys' publish-ahead time
      * @param baseUrl where clients reach this service: {@code PUBLIC_URL}, or else the address the server is
      *                bound to; never anything from the request, whose {@code Host} header a client (or a cache
      *                in front, poisoned once) chooses
      */
-    public DiscoveryHandler(Supplier<String> publicJwks, String issuer, Supplier<URI> baseUrl) {
+    public DiscoveryHandler(Supplier<String> publicJwks, Duration jwksMaxAge, String issuer, Supplier<URI> baseUrl) {
         this.publicJwks = publicJwks;
+        this.jwksCacheControl = "public, max-age=" + jwksMaxAge.toSeconds();
         this.issuer = issuer;
         this.baseUrl = baseUrl;
         this.openApi = openApiDocument();
@@ -34,7 +38,7 @@ public final class DiscoveryHandler {
 
     /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
     public void jwks(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(publicJwks.get());
+        ctx.header("Cache-Control", jwksCacheControl).contentType("application/json").result(publicJwks.get());
     }
 
     /** {@code GET /.well-known/oauth-authorization-server}. */

@@ -38,12 +38,14 @@ public final class OpsHandler {
         }
         if (!r.ready()) {
             throw ApiException.unavailable("not ready: database " + (r.databaseReachable() ? "reachable" : "unreachable")
-                    + ", revocations " + (r.revocationsInSync() ? "in sync" : "not in sync"));
+                    + ", revocations " + (r.revocationsInSync() ? "in sync" : "not in sync")
+                    + r.keyRotationWaits().map(w -> ", key rotation waits").orElse(""));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ready");
         body.put("database", "reachable");
         body.put("revocations", "in_sync");
+        r.keyRotationWaits().ifPresent(w -> body.put("key_rotation", "waiting: " + w));
         Responses.json(ctx, body);
     }
 

@@ -5,7 +5,12 @@ package io.tokenlife.app.http.handler;
 public interface ReadinessCheck {
     Readiness check();
 
-    record Readiness(boolean databaseReachable, boolean revocationsInSync) {
+    /** @param keyRotationWaits why managed-key rotation cannot run now (it does not make the process unready) */
+    record Readiness(boolean databaseReachable, boolean revocationsInSync, java.util.Optional<String> keyRotationWaits) {
+        public Readiness(boolean databaseReachable, boolean revocationsInSync) {
+            this(databaseReachable, revocationsInSync, java.util.Optional.empty());
+        }
+
         public boolean ready() {
             return databaseReachable && revocationsInSync;
         }

@@ -86,22 +86,53 @@ public final class RequestBody {
         if (!type.startsWith("application/x-www-form-urlencoded")) {
             throw ApiException.invalidRequest("the body must be application/x-www-form-urlencoded");
         }
-        String body = new String(bytes(ctx), StandardCharsets.UTF_8);
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        return parseForm(bytes(ctx));
+    }
+
+    /**
+     * Splits and decodes a form body on its bytes: {@code &} and {@code =} never occur inside a UTF-8
+     * multi-byte sequence, and a part without {@code %} or {@code +} (a token, for one) becomes its String in
+     * one step. Decoding the whole body to a String, splitting it and running every part through
+     * {@code URLDecoder} copied a 700-byte token three times per introspection.
+     */
+    static Map<String, String> parseForm(byte[] body) {
+        Map<String, String> fields = new HashMap<>(4);
+        int start = 0;
+        while (start < body.length) {
+            int end = indexOf(body, '&', start, body.length);
+            if (end > start) {
+                int eq = indexOf(body, '=', start, end);
+                String name = decoded(body, start, eq);
+                String value = eq == end ? "" : decoded(body, eq + 1, end);
                 fields.putIfAbsent(name, value);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidRequest("the form body has a malformed percent-encoding");
             }
+            start = end + 1;
         }
         return fields;
+    }
+
+    /** The index of {@code c} in {@code body[from, to)}, or {@code to}. */
+    private static int indexOf(byte[] body, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body[i] == c) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static String decoded(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body[i] == '%' || body[i] == '+') {
+                try {
+                    return URLDecoder.decode(new String(body, from, to - from, StandardCharsets.UTF_8),
+                            StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalidRequest("the form body has a malformed percent-encoding");
+                }
+            }
+        }
+        return new String(body, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static ApiException tooLarge() {

@@ -40,6 +40,8 @@ public final class WireNames {
                 return "cursor";
             case EVENT_TYPE:
                 return "type";
+            case KEY_ID:
+                return "kid";
             default:
                 throw new IllegalStateException("no wire name for " + field);
         }

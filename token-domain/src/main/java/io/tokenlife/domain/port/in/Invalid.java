@@ -8,7 +8,8 @@ import java.util.Objects;
  * Every use case that takes input the caller chose has this case in its result.
  */
 public record Invalid(Field field, String detail) implements IssueTokenResult, RevokeTokenResult,
-        RevokeAllTokensResult, ListTokensResult, CreateUserResult, UpdateUserResult, ListSecurityEventsResult {
+        RevokeAllTokensResult, ListTokensResult, CreateUserResult, UpdateUserResult, ListSecurityEventsResult,
+        KeyChangeResult {
     public Invalid {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(detail, "detail");

@@ -81,7 +81,7 @@ public final class TokenCreateSubcommand extends CliCommand {
     @Override
     public Integer call() {
         if (!ephemeralKey) {
-            SharedKey.require(configuration.settings().jwt());
+            SharedKey.require(configuration.settings());
         }
         if (expMinutes != null && expMinutes <= 0) {
             throw new UsageException("--exp must be a positive number of minutes, got " + expMinutes);

@@ -49,7 +49,7 @@ public final class TokenVerifySubcommand extends CliCommand {
     @Override
     public Integer call() {
         String compact = stdin.orValue(token);
-        SharedKey.verificationNote(configuration.settings().jwt()).ifPresent(err()::println);
+        SharedKey.verificationNote(configuration.settings()).ifPresent(err()::println);
         ValidationResult result = null;
         boolean withoutDatabase = noDb;
         if (!noDb) {

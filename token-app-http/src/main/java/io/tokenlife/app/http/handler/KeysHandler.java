@@ -1,0 +1,114 @@
+package io.tokenlife.app.http.handler;
+
+import io.javalin.http.Context;
+import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.domain.model.SigningKeyInfo;
+import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.KeyChangeResult;
+import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The managed signing keys for admins: list, rotate, retire, revoke. Never key material. With static
+ * keys every change is a 409 saying where the key comes from.
+ */
+public final class KeysHandler {
+    private static final String STATIC = "KEY_MANAGEMENT=static: the signing key comes from the configuration and "
+            + "changes only there";
+
+    private final ManageSigningKeysUseCase keys;
+
+    public KeysHandler(ManageSigningKeysUseCase keys) {
+        this.keys = keys;
+    }
+
+    /** {@code GET /keys}: {@code {"managed": bool, "items": [...]}}. */
+    public void list(Context ctx) {
+        ManageSigningKeysUseCase.ListKeysResult result = keys.list(Authenticator.caller(ctx).actor());
+        if (!(result instanceof ManageSigningKeysUseCase.Keys listed)) {
+            throw ApiException.forbidden("only admins manage signing keys");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("managed", listed.managed());
+        body.put("items", listed.keys().stream().map(KeysHandler::view).toList());
+        Responses.json(ctx, body);
+    }
+
+    /** {@code POST /keys/rotate}, optional body {@code {"now": true}}. */
+    public void rotate(Context ctx) {
+        RequestBody.JsonObject body = RequestBody.json(ctx, true, Set.of("now"));
+        answer(ctx, keys.rotate(Authenticator.caller(ctx).actor(), body.optionalBoolean("now").orElse(false)));
+    }
+
+    /** {@code POST /keys/{kid}/retire}. */
+    public void retire(Context ctx) {
+        answer(ctx, keys.retire(Authenticator.caller(ctx).actor(), ctx.pathParam("kid")));
+    }
+
+    /** {@code POST /keys/{kid}/revoke} with {@code {"reason": "..."}} (required). */
+    public void revoke(Context ctx) {
+        RequestBody.JsonObject body = RequestBody.json(ctx, false, Set.of("reason"));
+        answer(ctx, keys.revoke(Authenticator.caller(ctx).actor(), ctx.pathParam("kid"),
+                body.optionalString("reason").orElse("")));
+    }
+
+    private static void answer(Context ctx, KeyChangeResult result) {
+        if (result instanceof Invalid invalid) {
+            throw ApiException.invalid(invalid);
+        }
+        if (result instanceof KeyChangeResult.UnknownKey unknown) {
+            throw ApiException.notFound("no managed signing key has kid '" + Responses.printable(unknown.kid()) + "'");
+        }
+        if (result instanceof KeyChangeResult.NotManaged) {
+            throw ApiException.conflict(STATIC);
+        }
+        if (result instanceof KeyChangeResult.NotAllowed) {
+            throw ApiException.forbidden("only admins manage signing keys");
+        }
+        KeyChangeResult.Changed changed = (KeyChangeResult.Changed) result;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", changed.summary());
+        body.put("changed", changed.keys().stream().map(KeysHandler::changed).toList());
+        Responses.json(ctx, body);
+    }
+
+    private static Map<String, Object> changed(SigningKeyInfo k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kid", k.kid());
+        m.put("state", k.state().wireName());
+        m.put("activates_at", k.activatesAt().toString());
+        return m;
+    }
+
+    /** The fields of {@code tokenlife keys list --json}. */
+    static Map<String, Object> view(ManageSigningKeysUseCase.KeyView view) {
+        SigningKeyInfo k = view.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kid", k.kid());
+        m.put("alg", k.algorithm().joseName());
+        m.put("state", k.state().wireName());
+        m.put("created_at", time(k.createdAt()));
+        m.put("activates_at", time(k.activatesAt()));
+        m.put("activated_at", time(k.activatedAt().orElse(null)));
+        m.put("retired_at", time(k.retiredAt().orElse(null)));
+        m.put("removable_at", time(view.removableAt().orElse(null)));
+        m.put("removed_at", time(k.removedAt().orElse(null)));
+        m.put("revoked_at", time(k.revokedAt().orElse(null)));
+        m.put("revoked_by", k.revokedBy().orElse(null));
+        m.put("reason", k.reason().orElse(null));
+        m.put("live_tokens", view.usage().liveTokens());
+        m.put("last_token_expires_at", time(view.usage().lastExpiry().orElse(null)));
+        m.put("tokens_without_expiry", view.usage().someNeverExpire());
+        return m;
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
