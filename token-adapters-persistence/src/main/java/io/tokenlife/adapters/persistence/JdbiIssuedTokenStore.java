@@ -45,16 +45,20 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             rs.getString("revoked_by"),
             rs.getString("reason"),
             Millis.instant(rs, "last_used_at"),
-            rs.getString("kid"));
+            rs.getString("kid"),
+            rs.getString("family_id"));
 
     private final Database db;
     private final RevocationIndex index;
     /** jti → last use, written in the background so validation never waits on the database */
+    /** the rows of new tokens: queued, written in batches, each waiter released after the commit */
+    private final RegistryWriter writer;
     private final LastUseBuffer pendingTouches = new LastUseBuffer(MAX_PENDING_TOUCHES);
 
     JdbiIssuedTokenStore(Database db, RevocationIndex index) {
         this.db = db;
         this.index = index;
+        this.writer = new RegistryWriter(db);
     }
 
     @Override
@@ -66,30 +70,12 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         TokenRecord row = state.isRevoked() && token.revokedAt() == null
                 ? token.revoked(token.issuedAt(), "tokenlife", state.recordedReason())
                 : token;
-        try {
-            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
-                            + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid)")
-                    .bind("jti", row.jti())
-                    .bind("subject", row.subject())
-                    .bind("source", row.source().wireName())
-                    .bind("tokenUse", row.tokenUse().wireName())
-                    .bind("name", row.name())
-                    .bind("scope", row.scope())
-                    .bind("issuedAt", Millis.of(row.issuedAt()))
-                    .bind("expiresAt", Millis.of(row.expiresAt()))
-                    .bind("revokedAt", Millis.of(row.revokedAt()))
-                    .bind("revokedBy", row.revokedBy())
-                    .bind("reason", row.reason())
-                    .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
-                    .bind("kid", row.keyId())
-                    .execute());
-        } catch (RejectedValueException e) {
-            if (Database.isUniqueViolation(e)) {
-                throw new DuplicateJtiException(token.jti());
-            }
-            throw e;
-        }
+        writer.record(row);
+    }
+
+    /** Stops the registry writer (before the pool closes). */
+    void close() {
+        writer.close();
     }
 
     @Override
@@ -155,6 +141,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
         query.source().ifPresent(s -> sql.append(" AND source = :source"));
         query.use().ifPresent(u -> sql.append(" AND token_use = :tokenUse"));
+        query.family().ifPresent(f -> sql.append(" AND family_id = :family"));
         query.status().ifPresent(s -> sql.append(statusFilter(s)));
         // the jti whole; subject and name by part, LIKE wildcards typed by the user taken literally
         query.text().ifPresent(t -> sql.append(" AND (jti = :text OR LOWER(subject) LIKE :pattern ESCAPE '!'"
@@ -165,6 +152,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> q.bind("subject", s));
         query.source().ifPresent(s -> q.bind("source", s.wireName()));
         query.use().ifPresent(u -> q.bind("tokenUse", u.wireName()));
+        query.family().ifPresent(f -> q.bind("family", f));
         if (query.status().isPresent()) {
             q.bind("now", now.toEpochMilli());
         }
