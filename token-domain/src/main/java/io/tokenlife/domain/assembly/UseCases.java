@@ -1,7 +1,7 @@
 package io.tokenlife.domain.assembly;
 
 import io.tokenlife.domain.policy.IssuancePolicy;
-import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.policy.validation.ValidationPolicy;
 import io.tokenlife.domain.port.in.CountTokensUseCase;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;

@@ -60,7 +60,7 @@ final class SignInPages {
 
     /** {@code POST /admin/sign-in}. */
     void signIn(Context ctx) {
-        if (!ConsoleSession.fromThisOrigin(ctx)) {
+        if (!session.fromThisOrigin(ctx)) {
             pages.message(ctx, 403, "Refused", null, "This sign-in did not come from the console's own page.",
                     "/admin/sign-in", "Go to the sign-in page");
             return;

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.TokenResponse;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
@@ -53,16 +54,19 @@ public final class AuthHandler {
     private final RefreshSessionUseCase refresh;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final CsrfGuard csrf;
     private final Clock clock;
 
     public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke,
-                       RefreshSessionUseCase refresh, LoginThrottle throttle, boolean secureCookies, Clock clock) {
+                       RefreshSessionUseCase refresh, LoginThrottle throttle, boolean secureCookies, CsrfGuard csrf,
+                       Clock clock) {
         this.login = login;
         this.sso = sso;
         this.revoke = revoke;
         this.refresh = refresh;
         this.throttle = throttle;
         this.secureCookies = secureCookies;
+        this.csrf = csrf;
         this.clock = clock;
     }
 
@@ -98,8 +102,12 @@ public final class AuthHandler {
         respond(ctx, ((RefreshSessionResult.Refreshed) result).session());
     }
 
-    /** {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too. */
+    /**
+     * {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too.
+     * Refused from another origin: a cross-site form must not sign a browser in with someone else's account.
+     */
     public void adminLogin(Context ctx) {
+        csrf.requireThisOrigin(ctx);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         String email;
         String password;
