@@ -51,11 +51,14 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
     private final Database db;
     private final RevocationIndex index;
     /** jti → last use, written in the background so validation never waits on the database */
+    /** the rows of new tokens: queued, written in batches, each waiter released after the commit */
+    private final RegistryWriter writer;
     private final LastUseBuffer pendingTouches = new LastUseBuffer(MAX_PENDING_TOUCHES);
 
     JdbiIssuedTokenStore(Database db, RevocationIndex index) {
         this.db = db;
         this.index = index;
+        this.writer = new RegistryWriter(db);
     }
 
     @Override
@@ -67,31 +70,12 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         TokenRecord row = state.isRevoked() && token.revokedAt() == null
                 ? token.revoked(token.issuedAt(), "tokenlife", state.recordedReason())
                 : token;
-        try {
-            db.durably("record token", h -> h.createUpdate("INSERT INTO issued_tokens (" + COLUMNS + ") VALUES "
-                            + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-                            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid, :familyId)")
-                    .bind("jti", row.jti())
-                    .bind("subject", row.subject())
-                    .bind("source", row.source().wireName())
-                    .bind("tokenUse", row.tokenUse().wireName())
-                    .bind("name", row.name())
-                    .bind("scope", row.scope())
-                    .bind("issuedAt", Millis.of(row.issuedAt()))
-                    .bind("expiresAt", Millis.of(row.expiresAt()))
-                    .bind("revokedAt", Millis.of(row.revokedAt()))
-                    .bind("revokedBy", row.revokedBy())
-                    .bind("reason", row.reason())
-                    .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
-                    .bind("kid", row.keyId())
-                    .bind("familyId", row.familyId())
-                    .execute());
-        } catch (RejectedValueException e) {
-            if (Database.isUniqueViolation(e)) {
-                throw new DuplicateJtiException(token.jti());
-            }
-            throw e;
-        }
+        writer.record(row);
+    }
+
+    /** Stops the registry writer (before the pool closes). */
+    void close() {
+        writer.close();
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
     private final JdbiSigningKeyStore signingKeys;
+    private final SigningKeyWatch signingKeyWatch;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
@@ -51,7 +52,8 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.refreshTokens = new JdbiRefreshTokenStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.signingKeys = new JdbiSigningKeyStore(db);
-        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
+        this.signingKeyWatch = new SigningKeyWatch(db);
+        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway(), signingKeyWatch);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
             t.setDaemon(true);
@@ -118,6 +120,15 @@ public final class PersistenceAdapters implements AutoCloseable {
         return signingKeys;
     }
 
+    /**
+     * Calls {@code listener} on the revocation sync's thread when another process changed a managed signing
+     * key: at once on PostgreSQL (a notification), else at the next catch-up. The listener should only hand
+     * the reload to its own thread.
+     */
+    public void onSigningKeyChange(Runnable listener) {
+        signingKeyWatch.addListener(listener);
+    }
+
     /** Refresh tokens (by hash) and their families. */
     public RefreshTokenStore refreshTokens() {
         return refreshTokens;
@@ -176,6 +187,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        registry.close();
         registry.flushTouches();
         securityEvents.flush();
         db.close();

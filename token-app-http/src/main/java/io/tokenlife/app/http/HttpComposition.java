@@ -63,6 +63,8 @@ public final class HttpComposition implements AutoCloseable {
         this.useCases = UseCases.wire(ports(jwt, sso, persistence, events, clock),
                 DomainSettings.from(settings));
         this.keySchedule = settings.keys().isManaged() ? Optional.of(startKeySchedule(jwt, useCases)) : Optional.empty();
+        // another replica's key change (a notification, or the catch-up) reloads the ring on the job's thread
+        keySchedule.ifPresent(job -> persistence.onSigningKeyChange(job::reloadSoon));
         this.purge = new PurgeJob(useCases.purgeExpired(), PURGE_INTERVAL);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);

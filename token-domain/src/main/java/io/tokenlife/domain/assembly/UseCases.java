@@ -24,6 +24,7 @@ import io.tokenlife.domain.service.FamilyRevocation;
 import io.tokenlife.domain.service.IssueTokenService;
 import io.tokenlife.domain.service.ListSecurityEventsService;
 import io.tokenlife.domain.service.LoginService;
+import io.tokenlife.domain.model.LoginIdentifiers;
 import io.tokenlife.domain.service.RefreshSessionService;
 import io.tokenlife.domain.service.RefreshTokenMinter;
 import io.tokenlife.domain.service.RevokeAllTokensService;
@@ -35,6 +36,7 @@ import io.tokenlife.domain.service.TokenRegistryService;
 import io.tokenlife.domain.service.UserAdministrationService;
 import io.tokenlife.domain.service.ValidateTokenService;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -151,8 +153,10 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
 
     private static LoginUseCase login(Ports ports, DomainSettings settings, IssueTokenUseCase issue,
                                       RefreshTokenMinter minter) {
+        // a fresh jti is 122 random bits: the per-process key of the digests of unknown login identifiers
+        LoginIdentifiers identifiers = new LoginIdentifiers(ports.jtis().newJti().getBytes(StandardCharsets.UTF_8));
         return new LoginService(settings.bootstrapAdmin(), ports.users(), ports.passwords(), issue, ports.events(),
-                minter);
+                identifiers, minter);
     }
 
     /** A change that takes rights away revokes the user's tokens, through the revoke-all use case. */

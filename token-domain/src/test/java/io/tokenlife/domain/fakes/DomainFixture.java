@@ -15,6 +15,7 @@ public final class DomainFixture {
     public final InMemoryTokenStore store = new InMemoryTokenStore();
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
+    public final PlainPasswordHasher hasher = new PlainPasswordHasher();
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final DomainSettings settings;
@@ -31,7 +32,7 @@ public final class DomainFixture {
 
     /** The fixture's fakes as ports, trusting the given SSO providers. */
     public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
-        return new Ports(codec, codec, store, store, store.index(), users, new PlainPasswordHasher(), new UuidJtiGenerator(),
+        return new Ports(codec, codec, store, store, store.index(), users, hasher, new UuidJtiGenerator(),
                 providers, externalTokens, events, clock).withRefreshTokens(refreshTokens);
     }
 

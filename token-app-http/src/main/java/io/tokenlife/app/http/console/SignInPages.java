@@ -94,7 +94,7 @@ final class SignInPages {
             show(ctx, 401, form, FieldErrors.capitalized(refused.detail()) + ".", null);
             return;
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
         IssuedToken token = in.token();
         if (!in.platformAdmin() && !Boolean.TRUE.equals(token.claims().extra().get(Caller.ADMIN_CLAIM))) {

@@ -173,7 +173,7 @@ public final class AuthHandler {
             throttle.failed(email, address);
             throw ApiException.unauthorized(refused.detail());
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         LoginResult.LoggedIn loggedIn = (LoginResult.LoggedIn) result;
         return new IssuedSession(loggedIn.token(), loggedIn.refresh());
     }
