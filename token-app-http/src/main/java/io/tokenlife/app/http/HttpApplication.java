@@ -206,7 +206,7 @@ public final class HttpApplication {
         routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
         routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
         FamiliesHandler families = new FamiliesHandler(useCases.families(), clock);
-        routes.get("/families/{id}", families::get, Access.SESSION);
+        Routing.get(routes, "/families/{id}", families::get, Access.SESSION);
         routes.delete("/families/{id}", families::delete, Access.SESSION);
     }
 
