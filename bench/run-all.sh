@@ -28,6 +28,9 @@ bench/http/load.sh | sed -n '/^summary/,$p'
 section "revocation propagation (two server processes on one PostgreSQL database)"
 java -cp "$cp" io.tokenlife.bench.propagation.PropagationBenchmark 1000
 
+section "refresh beside login (one server, H2 in memory, 8 clients)"
+java -cp "$cp" io.tokenlife.bench.refresh.RefreshBenchmark 8 5 2 | sed -n '/^load /,$p'
+
 section "start-up to /ready"
 java -cp "$cp" io.tokenlife.bench.startup.StartupBenchmark 5
 

@@ -45,7 +45,8 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
             rs.getString("revoked_by"),
             rs.getString("reason"),
             Millis.instant(rs, "last_used_at"),
-            rs.getString("kid"));
+            rs.getString("kid"),
+            rs.getString("family_id"));
 
     private final Database db;
     private final RevocationIndex index;
@@ -140,6 +141,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> sql.append(" AND subject = :subject"));
         query.source().ifPresent(s -> sql.append(" AND source = :source"));
         query.use().ifPresent(u -> sql.append(" AND token_use = :tokenUse"));
+        query.family().ifPresent(f -> sql.append(" AND family_id = :family"));
         query.status().ifPresent(s -> sql.append(statusFilter(s)));
         // the jti whole; subject and name by part, LIKE wildcards typed by the user taken literally
         query.text().ifPresent(t -> sql.append(" AND (jti = :text OR LOWER(subject) LIKE :pattern ESCAPE '!'"
@@ -150,6 +152,7 @@ final class JdbiIssuedTokenStore implements IssuedTokenStore {
         query.subject().ifPresent(s -> q.bind("subject", s));
         query.source().ifPresent(s -> q.bind("source", s.wireName()));
         query.use().ifPresent(u -> q.bind("tokenUse", u.wireName()));
+        query.family().ifPresent(f -> q.bind("family", f));
         if (query.status().isPresent()) {
             q.bind("now", now.toEpochMilli());
         }

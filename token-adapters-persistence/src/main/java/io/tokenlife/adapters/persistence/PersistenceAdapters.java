@@ -2,6 +2,7 @@ package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.SecurityEventLog;
@@ -34,9 +35,11 @@ public final class PersistenceAdapters implements AutoCloseable {
     private final JdbiIssuedTokenStore registry;
     private final JdbiRevocationStore revocations;
     private final JdbiUserStore users;
+    private final JdbiRefreshTokenStore refreshTokens;
     private final PasswordHasher passwords = new BcryptPasswordHasher();
     private final JdbiSecurityEventLog securityEvents;
     private final JdbiSigningKeyStore signingKeys;
+    private final SigningKeyWatch signingKeyWatch;
     private final RevocationSync sync;
     private final ScheduledExecutorService maintenance;
 
@@ -46,9 +49,11 @@ public final class PersistenceAdapters implements AutoCloseable {
         this.registry = new JdbiIssuedTokenStore(db, index);
         this.revocations = new JdbiRevocationStore(db, index);
         this.users = new JdbiUserStore(db);
+        this.refreshTokens = new JdbiRefreshTokenStore(db);
         this.securityEvents = new JdbiSecurityEventLog(db, clock, JdbiSecurityEventLog.TABLE_CAP);
         this.signingKeys = new JdbiSigningKeyStore(db);
-        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway());
+        this.signingKeyWatch = new SigningKeyWatch(db);
+        this.sync = new RevocationSync(db, index, options, clock, settings.validation().leeway(), signingKeyWatch);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tokenlife-last-use-flush");
             t.setDaemon(true);
@@ -113,6 +118,20 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** The managed signing keys every replica shares ({@code KEY_MANAGEMENT=managed}). */
     public SigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    /**
+     * Calls {@code listener} on the revocation sync's thread when another process changed a managed signing
+     * key: at once on PostgreSQL (a notification), else at the next catch-up. The listener should only hand
+     * the reload to its own thread.
+     */
+    public void onSigningKeyChange(Runnable listener) {
+        signingKeyWatch.addListener(listener);
+    }
+
+    /** Refresh tokens (by hash) and their families. */
+    public RefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     public UserStore users() {

@@ -31,7 +31,7 @@ final class RegistryWriter implements AutoCloseable {
     static final int MAX_BATCH = 256;
     static final String INSERT = "INSERT INTO issued_tokens (" + TokenRows.COLUMNS + ") VALUES "
             + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid)";
+            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid, :familyId)";
 
     private final Database db;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -145,7 +145,8 @@ final class RegistryWriter implements AutoCloseable {
                 .bind("revokedBy", row.revokedBy())
                 .bind("reason", row.reason())
                 .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
-                .bind("kid", row.keyId());
+                .bind("kid", row.keyId())
+                .bind("familyId", row.familyId());
     }
 
     private void failQueued() {

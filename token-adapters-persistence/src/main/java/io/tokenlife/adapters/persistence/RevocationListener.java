@@ -51,7 +51,7 @@ final class RevocationListener implements AutoCloseable {
      * Returns on a notification (each one handed to {@code sink}) or after one poll interval. A broken
      * connection is closed, and reopened on the next call after a pause of one poll interval.
      */
-    void awaitChange(Consumer<RevocationEvent> sink) throws InterruptedException {
+    void awaitChange(Consumer<RevocationEvent> sink, Runnable keyChanged) throws InterruptedException {
         if (!enabled) {
             Thread.sleep(pollInterval.toMillis());
             return;
@@ -63,7 +63,11 @@ final class RevocationListener implements AutoCloseable {
             PGNotification[] notes = connection.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
             if (notes != null) {
                 for (PGNotification note : notes) {
-                    RevocationEvent.decode(note.getParameter()).ifPresent(sink);
+                    if (JdbiSigningKeyStore.CHANNEL.equals(note.getName())) {
+                        keyChanged.run();
+                    } else {
+                        RevocationEvent.decode(note.getParameter()).ifPresent(sink);
+                    }
                 }
             }
             if (notes == null || notes.length == 0) {
@@ -87,6 +91,7 @@ final class RevocationListener implements AutoCloseable {
         Connection c = DriverManager.getConnection(db.url(), props);
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + JdbiRevocationStore.CHANNEL);
+            s.execute("LISTEN " + JdbiSigningKeyStore.CHANNEL); // key changes ride the same connection
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Keeps the index current with revocations made by other processes, on one background thread: LISTEN
  * ({@link RevocationListener}), the full load and then the catch-up by sequence number
- * ({@link RevocationCatchUp}), and the expiry sweep ({@link ExpirySweep}). On PostgreSQL a notification
+ * ({@link RevocationCatchUp}), and the expiry sweep ({@link ExpirySweep}); managed signing keys are
+ * watched on the same path ({@link SigningKeyWatch}). On PostgreSQL a notification
  * wakes the catch-up at once; the periodic catch-up repairs a lost notification or a reconnect, and is all
  * H2 needs. Survives database failures: {@link RevocationIndex#inSync()} is false until a catch-up succeeds again.
  */
@@ -20,10 +21,13 @@ final class RevocationSync implements AutoCloseable {
     private final RevocationListener listener;
     private final RevocationCatchUp catchUp;
     private final ExpirySweep sweep;
+    private final SigningKeyWatch keys;
     private volatile boolean running;
     private Thread thread;
 
-    RevocationSync(Database db, RevocationIndex index, PersistenceOptions options, Clock clock, Duration leeway) {
+    RevocationSync(Database db, RevocationIndex index, PersistenceOptions options, Clock clock, Duration leeway,
+                   SigningKeyWatch keys) {
+        this.keys = keys;
         this.listener = new RevocationListener(db, options);
         this.catchUp = new RevocationCatchUp(db, index, clock, leeway);
         this.sweep = new ExpirySweep(index, options.sweepInterval(), clock, leeway);
@@ -53,9 +57,10 @@ final class RevocationSync implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                listener.awaitChange(catchUp::applyNotified);
+                listener.awaitChange(catchUp::applyNotified, keys::notified);
                 if (running) {
                     catchUp.run();
+                    keys.catchUp();
                     sweep.runIfDue();
                 }
             }

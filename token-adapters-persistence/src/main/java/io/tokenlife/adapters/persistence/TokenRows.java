@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 interface TokenRows {
     String COLUMNS = "jti, subject, source, token_use, name, scope, issued_at, expires_at, revoked_at, revoked_by, "
-            + "reason, last_used_at, kid";
+            + "reason, last_used_at, kid, family_id";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM issued_tokens WHERE jti = :jti")
     Optional<TokenRecord> find(String jti);

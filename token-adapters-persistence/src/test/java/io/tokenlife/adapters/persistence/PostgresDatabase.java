@@ -104,7 +104,8 @@ final class PostgresDatabase implements AutoCloseable {
 
     /** Empties the tables of the migrated schema. */
     void truncate() {
-        executeInside("TRUNCATE issued_tokens, jti_revocations, revocation_cutoffs, users, security_events, signing_keys");
+        executeInside("TRUNCATE issued_tokens, jti_revocations, revocation_cutoffs, users, security_events, signing_keys, "
+                + "token_families, refresh_tokens");
         executeInside("UPDATE revocation_sequence SET last_seq = 0");
     }
 

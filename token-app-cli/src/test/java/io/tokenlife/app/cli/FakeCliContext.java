@@ -1,5 +1,11 @@
 package io.tokenlife.app.cli;
 
+import io.tokenlife.domain.port.in.FamilyView;
+import io.tokenlife.domain.port.in.FindFamilyQuery;
+import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
+import io.tokenlife.domain.port.in.RevokeFamilyCommand;
+import io.tokenlife.domain.port.in.RevokeFamilyResult;
+
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
 import io.tokenlife.app.cli.port.DatabaseUnavailableException;
@@ -99,7 +105,22 @@ public final class FakeCliContext {
                 () -> stdin,
                 Actor.operator("cli:tester"),
                 fixture.clock,
-                new io.tokenlife.app.cli.wiring.LazySigningKeys(() -> online().signingKeys()));
+                new io.tokenlife.app.cli.wiring.LazySigningKeys(() -> online().signingKeys()),
+                families());
+    }
+
+    private ManageFamiliesUseCase families() {
+        return new ManageFamiliesUseCase() {
+            @Override
+            public Optional<FamilyView> find(FindFamilyQuery query) {
+                return online().families().find(query);
+            }
+
+            @Override
+            public RevokeFamilyResult revoke(RevokeFamilyCommand command) {
+                return online().families().revoke(command);
+            }
+        };
     }
 
     private TokenlifeSettings settings() {

@@ -8,6 +8,7 @@ import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
 import io.tokenlife.app.http.handler.AuthHandler;
 import io.tokenlife.app.http.handler.DiscoveryHandler;
+import io.tokenlife.app.http.handler.FamiliesHandler;
 import io.tokenlife.app.http.handler.KeysHandler;
 import io.tokenlife.app.http.handler.OAuthHandler;
 import io.tokenlife.app.http.handler.OpsHandler;
@@ -18,6 +19,8 @@ import io.tokenlife.app.http.handler.VerifyHandler;
 import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.Credential;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
@@ -181,31 +184,36 @@ public final class HttpApplication {
 
         UseCases useCases = deps.useCases();
         ValidateTokenUseCase validate = metrics.counting(useCases.validateToken());
-        Authenticator authenticator = new Authenticator(validate);
+        CsrfGuard csrf = new CsrfGuard(deps.server().publicUrl()); // one guard: the API's cookie, its login, the console
+        Authenticator authenticator = new Authenticator(validate, csrf);
         config.routes.beforeMatched(authenticator::authenticate);
 
         declareTokenRoutes(config.routes, useCases, deps.clock());
         declareOAuthRoutes(config.routes, useCases, validate);
         LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
-        declareIdentityRoutes(config.routes, deps, throttle);
-        declareConsoleRoutes(config.routes, deps, validate, throttle);
+        declareIdentityRoutes(config.routes, deps, throttle, csrf);
+        declareConsoleRoutes(config.routes, deps, validate, throttle, csrf);
         declarePublicRoutes(config.routes, deps, this::boundUrl);
     }
 
     private static void declareTokenRoutes(RoutesConfig routes, UseCases useCases, Clock clock) {
         TokensHandler tokens = new TokensHandler(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
-                useCases.revokeToken(), useCases.revokeAllTokens(), clock);
+                useCases.revokeToken(), useCases.revokeAllTokens(), useCases.families(), clock);
         routes.post("/tokens", tokens::create, Access.SESSION);
         Routing.get(routes, "/tokens", tokens::list, Access.BEARER);
         Routing.get(routes, "/tokens/{jti}", tokens::get, Access.BEARER);
         routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
         routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
+        FamiliesHandler families = new FamiliesHandler(useCases.families(), clock);
+        routes.get("/families/{id}", families::get, Access.SESSION);
+        routes.delete("/families/{id}", families::delete, Access.SESSION);
     }
 
     private static void declareOAuthRoutes(RoutesConfig routes, UseCases useCases, ValidateTokenUseCase validate) {
-        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken());
-        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER);
-        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER);
+        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken(), useCases.families());
+        // form routes: a cross-site HTML form could post them with the browser's cookie, so only the header counts
+        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER, Credential.HEADER_ONLY);
+        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER, Credential.HEADER_ONLY);
         routes.post("/tokens/verify", new VerifyHandler(validate)::verify, Access.ADMIN);
     }
 
@@ -214,12 +222,14 @@ public final class HttpApplication {
      * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
      * {@link Authenticator} accepts on later requests.
      */
-    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle) {
+    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle,
+                                              CsrfGuard csrf) {
         UseCases useCases = deps.useCases();
         HttpSettings server = deps.server();
         AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
-                throttle, server.secureCookies(), deps.clock());
+                useCases.refreshSession(), throttle, server.secureCookies(), csrf, deps.clock());
         routes.post("/auth/login", auth::login, Access.ANYONE);
+        routes.post("/auth/refresh", auth::refresh, Access.ANYONE);
         routes.post("/auth/logout", auth::logout, Access.BEARER);
         routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
         routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
@@ -236,12 +246,12 @@ public final class HttpApplication {
 
     /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
     private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
-                                             LoginThrottle throttle) {
+                                             LoginThrottle throttle, CsrfGuard csrf) {
         UseCases useCases = deps.useCases();
         AdminConsole.register(routes, new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
                 useCases.revokeAllTokens(), useCases.listTokens(), useCases.findToken(), useCases.countTokens(),
                 useCases.manageUsers(), useCases.securityEvents(), deps.findings(), deps.readiness(), throttle,
-                deps.server().secureCookies(), deps.clock()));
+                deps.server().secureCookies(), csrf, deps.clock()));
     }
 
     private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {

@@ -63,6 +63,8 @@ public final class HttpComposition implements AutoCloseable {
         this.useCases = UseCases.wire(ports(jwt, sso, persistence, events, clock),
                 DomainSettings.from(settings));
         this.keySchedule = settings.keys().isManaged() ? Optional.of(startKeySchedule(jwt, useCases)) : Optional.empty();
+        // another replica's key change (a notification, or the catch-up) reloads the ring on the job's thread
+        keySchedule.ifPresent(job -> persistence.onSigningKeyChange(job::reloadSoon));
         this.purge = new PurgeJob(useCases.purgeExpired(), PURGE_INTERVAL);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics.bindJvmMetrics(metrics);
@@ -137,7 +139,7 @@ public final class HttpComposition implements AutoCloseable {
                                Clock clock) {
         Ports ports = new Ports(jwt.signer(), jwt.verifier(), db.registry(), db.revocations(), db.revocationIndex(),
                 db.users(), db.passwords(), new UuidJtiGenerator(), sso.providers(), sso.verifier(), events,
-                db.securityEventLog(), clock);
+                db.securityEventLog(), clock).withRefreshTokens(db.refreshTokens());
         return jwt.managedMaterials().map(materials -> ports.withKeys(KeyPorts.managed(db.signingKeys(), materials,
                 jwt.managedRing().orElseThrow()))).orElse(ports);
     }

@@ -24,9 +24,9 @@ final class PurgeJob implements AutoCloseable {
         jobs.scheduleWithFixedDelay(() -> {
             try {
                 PurgeExpiredUseCase.PurgeResult result = purge.purge();
-                if (result.registryRows() + result.revocations() > 0) {
-                    LOG.info("purged {} expired registry rows and {} expired revocations",
-                            result.registryRows(), result.revocations());
+                if (result.registryRows() + result.revocations() + result.refreshTokens() > 0) {
+                    LOG.info("purged {} expired registry rows, {} expired revocations and {} expired refresh tokens",
+                            result.registryRows(), result.revocations(), result.refreshTokens());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("purge of expired tokens failed, retrying in {} s: {}", every, e.toString());

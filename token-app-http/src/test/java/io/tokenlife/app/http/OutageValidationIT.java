@@ -75,16 +75,20 @@ class OutageValidationIT {
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
             assertThat(client.get("/ready", null).status()).as("the outage is visible").isEqualTo(503);
 
+            // the admin's subject and the stranger have no user row and were never looked up here
             Reply introspected = client.postForm("/oauth2/introspect", admin, Map.of("token", stranger));
             assertThat(introspected.status()).as(introspected.body()).isEqualTo(200);
             assertThat(introspected.json().get("active").asBoolean()).isTrue();
+            Reply disabled = client.postForm("/oauth2/introspect", admin, Map.of("token", dora));
+            assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+            assertThat(disabled.body()).isEqualTo("{\"active\":false}");
+            Reply asDora = client.postForm("/oauth2/introspect", dora, Map.of("token", stranger));
+            assertThat(asDora.status()).as(asDora.body()).isEqualTo(401);
+            assertThat(asDora.code()).isEqualTo("user_disabled");
             // as the caller, the stranger's token authenticates without the database: refused for want of the
             // introspection scope (403), not for an outage (503)
             Reply asCaller = client.postForm("/oauth2/introspect", stranger, Map.of("token", stranger));
             assertThat(asCaller.status()).as(asCaller.body()).isEqualTo(403);
-            Reply disabled = client.postForm("/oauth2/introspect", dora, Map.of("token", dora));
-            assertThat(disabled.status()).as(disabled.body()).isEqualTo(401);
-            assertThat(disabled.code()).isEqualTo("user_disabled");
         }
     }
 

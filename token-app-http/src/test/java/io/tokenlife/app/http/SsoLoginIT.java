@@ -147,7 +147,9 @@ class SsoLoginIT {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "jti");
+                .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "jti", "refresh_token",
+                        "refresh_expires_in");
+        assertThat(reply.json().get("refresh_token").asText()).as("SSO starts a refresh-token family").startsWith("tlr_");
         String token = reply.json().get("access_token").asText();
         JsonNode claims = payload(token);
         assertThat(claims.get("sub").asText()).isEqualTo("new.hire@corp.test");

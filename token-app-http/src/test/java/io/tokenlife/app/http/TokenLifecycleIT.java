@@ -53,7 +53,7 @@ class TokenLifecycleIT {
         JsonNode item = listed.json().get("items").get(0);
         assertThat(item.fieldNames()).toIterable().containsExactlyInAnyOrder("jti", "subject", "source", "token_use",
                 "name", "scope", "issued_at", "expires_at", "status", "revoked_at", "revoked_by", "reason",
-                "last_used_at");
+                "last_used_at", "family_id");
         assertThat(item.get("jti").asText()).isEqualTo(jti);
         assertThat(item.get("status").asText()).isEqualTo("active");
         assertThat(item.get("token_use").asText()).isEqualTo("api");

@@ -95,6 +95,28 @@ class UsersIT {
                 .doesNotContain("g@example.com");
     }
 
+    @Test
+    void anEmailWithControlCharactersLineSeparatorsOrSpecialsIs400NamingEmailAndNoUserIsMade() {
+        for (String email : new String[] {"a\\u0001b@example.com", "eve@example.com\\u2028", "eve\\u202e@example.com",
+                "eve@example.com\\r\\nX-Injected: 1", "eve <eve@example.com>", "eve@example.com/../admin"}) {
+            Reply reply = create("{\"email\":\"" + email + "\",\"password\":\"eve-password-1\"}");
+            assertField(reply, "email");
+            assertThat(reply.json().get("detail").asText()).doesNotContain("\u0001").doesNotContain("\u2028")
+                    .doesNotContain("\r");
+            assertThat(reply.header("Location")).isNull();
+        }
+        assertThat(server.client.get("/users", admin).json().get("items").findValuesAsText("email"))
+                .noneMatch(e -> e.contains("eve") || e.startsWith("a\u0001"));
+    }
+
+    @Test
+    void theLocationOfANewUserIsAnEncodedPathSegment() {
+        Reply created = create("{\"email\":\"o'brien+tag@example.com\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/users/o%27brien%2Btag@example.com");
+    }
+
     private static void assertField(Reply reply, String named) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("invalid_request");

@@ -8,6 +8,7 @@ import io.tokenlife.domain.settings.BootstrapAdmin;
 import io.tokenlife.domain.settings.IssuanceSettings;
 import io.tokenlife.domain.settings.PlatformIdentity;
 import io.tokenlife.domain.settings.RevocationSettings;
+import io.tokenlife.domain.settings.SessionSettings;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import io.tokenlife.domain.settings.ValidationSettings;
 
@@ -19,11 +20,17 @@ import java.util.Optional;
  * the database URL, the keys or the HTTP settings. Mapped once from the parsed configuration.
  */
 public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
-                             AdminSettings admin, KeySettings keys) {
-    /** With the default key settings (static keys). */
+                             AdminSettings admin, KeySettings keys, SessionSettings sessions) {
+    /** With the default key and session settings (static keys). */
     public DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
                           AdminSettings admin) {
         this(identity, issuance, validation, admin, KeySettings.from(new ConfigSource(java.util.Map.of())));
+    }
+
+    /** With the default session settings. */
+    public DomainSettings(PlatformIdentity identity, IssuanceSettings issuance, ValidationSettings validation,
+                          AdminSettings admin, KeySettings keys) {
+        this(identity, issuance, validation, admin, keys, SessionSettings.from(new ConfigSource(java.util.Map.of())));
     }
 
     public DomainSettings {
@@ -32,11 +39,12 @@ public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuanc
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     public static DomainSettings from(TokenlifeSettings s) {
         return new DomainSettings(new PlatformIdentity(s.jwt().issuer(), s.jwt().audience(), s.environment()),
-                s.issuance(), s.validation(), s.admin(), s.keys());
+                s.issuance(), s.validation(), s.admin(), s.keys(), s.sessions());
     }
 
     /** The bootstrap admin; REQUIRE_USER_IN_DB disables the bootstrap. */
@@ -58,6 +66,6 @@ public record DomainSettings(PlatformIdentity identity, IssuanceSettings issuanc
 
     /** Without a database no user is known, so REQUIRE_USER_IN_DB cannot be applied (the CLI's offline mode). */
     public DomainSettings withoutUserChecks() {
-        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin, keys);
+        return new DomainSettings(identity, issuance, validation.withRequireUserInDb(false), admin, keys, sessions);
     }
 }

@@ -4,27 +4,41 @@ import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
 import io.tokenlife.domain.port.out.JtiGenerator;
 import io.tokenlife.domain.port.out.PasswordHasher;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.revocation.RevocationIndex;
 import io.tokenlife.domain.port.out.RevocationStore;
+import io.tokenlife.domain.port.out.SecretGenerator;
 import io.tokenlife.domain.port.out.SecurityEventLog;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
 import io.tokenlife.domain.port.out.TokenSigner;
 import io.tokenlife.domain.port.out.TokenVerifier;
 import io.tokenlife.domain.port.out.UserStore;
+import io.tokenlife.domain.service.SecureRandomSecrets;
 
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Every outbound port the use cases need, as a composition root (or a test) builds them.
- * {@code securityEventLog} is where operators read recent security events back (the admin console).
+ * {@code securityEventLog} is where operators read recent security events back (the admin console);
+ * {@code refreshTokens} keeps the refresh-token families ({@link RefreshTokenStore#none()}: logins hand out
+ * no refresh token), whose values {@code secrets} makes.
  */
 public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry,
                     RevocationStore revocations, RevocationIndex revocationIndex, UserStore users,
                     PasswordHasher passwords, JtiGenerator jtis, SsoProviders ssoProviders,
                     ExternalTokenVerifier externalTokens, SecurityEvents events, SecurityEventLog securityEventLog,
-                    Clock clock, KeyPorts keys) {
+                    Clock clock, KeyPorts keys, RefreshTokenStore refreshTokens, SecretGenerator secrets) {
+    /** Without refresh tokens. */
+    public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
+                 RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
+                 SsoProviders ssoProviders, ExternalTokenVerifier externalTokens, SecurityEvents events,
+                 SecurityEventLog securityEventLog, Clock clock, KeyPorts keys) {
+        this(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, keys, RefreshTokenStore.none(), new SecureRandomSecrets());
+    }
+
     /** With static keys (the configuration's), as before managed keys. */
     public Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore registry, RevocationStore revocations,
                  RevocationIndex revocationIndex, UserStore users, PasswordHasher passwords, JtiGenerator jtis,
@@ -57,12 +71,20 @@ public record Ports(TokenSigner signer, TokenVerifier verifier, IssuedTokenStore
         Objects.requireNonNull(securityEventLog, "securityEventLog");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(refreshTokens, "refreshTokens");
+        Objects.requireNonNull(secrets, "secrets");
     }
 
     /** The same ports with managed signing keys. */
     public Ports withKeys(KeyPorts managedKeys) {
         return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
-                externalTokens, events, securityEventLog, clock, managedKeys);
+                externalTokens, events, securityEventLog, clock, managedKeys, refreshTokens, secrets);
+    }
+
+    /** The same ports, keeping refresh-token families in {@code store}. */
+    public Ports withRefreshTokens(RefreshTokenStore store) {
+        return new Ports(signer, verifier, registry, revocations, revocationIndex, users, passwords, jtis, ssoProviders,
+                externalTokens, events, securityEventLog, clock, keys, store, secrets);
     }
 
     /**

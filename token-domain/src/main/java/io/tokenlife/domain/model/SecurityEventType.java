@@ -18,7 +18,9 @@ public enum SecurityEventType {
     KEY_ACTIVATED,
     KEY_RETIRED,
     KEY_REMOVED,
-    KEY_REVOKED;
+    KEY_REVOKED,
+    REFRESH_TOKEN_REUSE_DETECTED,
+    TOKEN_FAMILY_REVOKED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

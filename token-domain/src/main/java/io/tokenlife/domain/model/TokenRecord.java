@@ -7,6 +7,7 @@ import java.util.Objects;
  * A row of the issued-token registry: what is known of a token, never the token itself.
  * {@code revokedAt}, {@code revokedBy}, {@code reason}, {@code lastUsedAt} and {@code expiresAt} may be null;
  * so may {@code keyId}, the {@code kid} of the key that signed it, for tokens recorded before it was kept.
+ * {@code familyId} names the refresh-token family (one login and its refreshes) and is null for other tokens.
  */
 public record TokenRecord(
         String jti,
@@ -21,14 +22,23 @@ public record TokenRecord(
         String revokedBy,
         String reason,
         Instant lastUsedAt,
-        String keyId) {
+        String keyId,
+        String familyId) {
 
-    /** A row whose signing key is not known. */
+    /** A row whose signing key and family are not known. */
     public TokenRecord(String jti, String subject, TokenSource source, TokenUse tokenUse, String name, String scope,
                        Instant issuedAt, Instant expiresAt, Instant revokedAt, String revokedBy, String reason,
                        Instant lastUsedAt) {
         this(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, revokedAt, revokedBy, reason,
-                lastUsedAt, null);
+                lastUsedAt, null, null);
+    }
+
+    /** A token outside any refresh-token family. */
+    public TokenRecord(String jti, String subject, TokenSource source, TokenUse tokenUse, String name, String scope,
+                       Instant issuedAt, Instant expiresAt, Instant revokedAt, String revokedBy, String reason,
+                       Instant lastUsedAt, String keyId) {
+        this(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, revokedAt, revokedBy, reason,
+                lastUsedAt, keyId, null);
     }
 
     public TokenRecord {
@@ -55,6 +65,6 @@ public record TokenRecord(
 
     public TokenRecord revoked(Instant at, String by, String why) {
         return new TokenRecord(jti, subject, source, tokenUse, name, scope, issuedAt, expiresAt, at, by, why,
-                lastUsedAt, keyId);
+                lastUsedAt, keyId, familyId);
     }
 }

@@ -20,7 +20,7 @@
  * is durable, the store hands its {@link io.tokenlife.domain.revocation.RevocationChange} to
  * {@link io.tokenlife.domain.revocation.RevocationIndex#apply}, the index's single writer. The persistence
  * adapter's sync hands every change another process made (notification, catch-up, load) to the same method.
- * Validation ({@code ValidationRules.revocation}) and issuance only read the index.
+ * Validation ({@code RevocationRule}) and issuance ({@link io.tokenlife.domain.revocation.IssuanceStamp}) only read the index.
  *
  * <p><b>Adding a kind of revocation</b> (say, a revoked signing key, or a refresh-token family):
  * <ol>

@@ -62,7 +62,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
         String compact = signed.compact();
         TokenRecord record = new TokenRecord(jti, claims.subject(), command.source(), command.tokenUse(),
                 command.name().orElse(null), claims.scope(), claims.issuedAt(), claims.expiresAt(),
-                null, null, null, null, signed.keyId());
+                null, null, null, null, signed.keyId(), command.familyId().orElse(null));
         try {
             registry.record(record);
         } catch (IssuedTokenStore.DuplicateJtiException e) {
@@ -77,6 +77,7 @@ public final class IssueTokenService implements IssueTokenUseCase {
         if (signed.keyId() != null) {
             fields.put("kid", signed.keyId());
         }
+        command.familyId().ifPresent(f -> fields.put("family_id", f));
         events.emit(SecurityEvent.info(SecurityEventType.TOKEN_ISSUED, "token issued", fields));
         return new IssueTokenResult.Issued(new IssuedToken(compact, claims, record));
     }

@@ -41,15 +41,18 @@ public final class SsoLoginService implements SsoLoginUseCase {
     private final ManageUsersUseCase userAdministration;
     private final IssueTokenUseCase issuer;
     private final SecurityEvents events;
+    private final RefreshTokenMinter refreshTokens;
 
     public SsoLoginService(SsoProviders providers, ExternalTokenVerifier verifier, UserDirectory users,
-                           ManageUsersUseCase userAdministration, IssueTokenUseCase issuer, SecurityEvents events) {
+                           ManageUsersUseCase userAdministration, IssueTokenUseCase issuer, SecurityEvents events,
+                           RefreshTokenMinter refreshTokens) {
         this.providers = providers;
         this.verifier = verifier;
         this.users = users;
         this.userAdministration = userAdministration;
         this.issuer = issuer;
         this.events = events;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -90,11 +93,13 @@ public final class SsoLoginService implements SsoLoginUseCase {
         if (user.isEmpty() || !user.get().active()) {
             return refuse(command, email, "the user " + email + " is disabled");
         }
+        Optional<String> family = refreshTokens.newFamilyId();
         IssueTokenResult result = issuer.issue(new IssueTokenCommand(email, TokenSource.SSO, TokenUse.SESSION,
                 Expiry.byDefault(), Optional.empty(),
-                user.get().admin() ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(), Optional.empty()));
+                user.get().admin() ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(), Optional.empty(),
+                family));
         if (result instanceof IssueTokenResult.Issued issued) {
-            return new SsoLoginResult.LoggedIn(issued.token());
+            return new SsoLoginResult.LoggedIn(issued.token(), refreshTokens.start(family, issued.token()));
         }
         return new SsoLoginResult.Refused(((Invalid) result).detail());
     }

@@ -12,6 +12,7 @@ import io.tokenlife.domain.port.in.ListTokensResult;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.RefreshTokenStore;
 import io.tokenlife.domain.port.out.RevocationStore;
 
 import java.time.Clock;
@@ -23,12 +24,15 @@ import java.util.Optional;
 public final class TokenRegistryService implements ListTokensUseCase, FindTokenUseCase, PurgeExpiredUseCase {
     private final IssuedTokenStore registry;
     private final RevocationStore revocations;
+    private final RefreshTokenStore refreshTokens;
     private final Duration leeway;
     private final Clock clock;
 
-    public TokenRegistryService(IssuedTokenStore registry, RevocationStore revocations, Duration leeway, Clock clock) {
+    public TokenRegistryService(IssuedTokenStore registry, RevocationStore revocations, RefreshTokenStore refreshTokens,
+                                Duration leeway, Clock clock) {
         this.registry = registry;
         this.revocations = revocations;
+        this.refreshTokens = refreshTokens;
         this.leeway = leeway;
         this.clock = clock;
     }
@@ -55,6 +59,7 @@ public final class TokenRegistryService implements ListTokensUseCase, FindTokenU
     public PurgeResult purge() {
         // a token is accepted until exp + leeway, so its row and revocation must live at least that long
         Instant before = clock.instant().minus(leeway);
-        return new PurgeResult(registry.purgeExpired(before), revocations.purgeExpiredRevocations(before));
+        return new PurgeResult(registry.purgeExpired(before), revocations.purgeExpiredRevocations(before),
+                refreshTokens.purgeExpired(before));
     }
 }

@@ -2,6 +2,7 @@ package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.Subjects;
+import io.tokenlife.domain.model.EmailAddresses;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
 import io.tokenlife.domain.port.in.CreateUserResult;
@@ -20,12 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Creates, updates and lists users; a change that takes rights away revokes the user's tokens at once. */
 public final class UserAdministrationService implements ManageUsersUseCase {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-
     private final UserStore users;
     private final PasswordHasher hasher;
     private final RevokeAllTokensUseCase revokeAll;
@@ -91,8 +89,8 @@ public final class UserAdministrationService implements ManageUsersUseCase {
         if (Limits.exceeds(normalized, Limits.MAX_SUBJECT)) {
             return Optional.of(Invalid.tooLong(Field.EMAIL, Limits.MAX_SUBJECT));
         }
-        return EMAIL.matcher(normalized).matches() ? Optional.empty()
-                : Optional.of(new Invalid(Field.EMAIL, "'" + given + "' is not an e-mail address"));
+        return EmailAddresses.isValid(normalized) ? Optional.empty()
+                : Optional.of(new Invalid(Field.EMAIL, "'" + EmailAddresses.printable(given) + "' is not an e-mail address"));
     }
 
     private static Optional<Invalid> invalidFullName(Optional<String> name) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings jwt, KeySettings keys,
                                 ValidationSettings validation, IssuanceSettings issuance, AdminSettings admin,
-                                DatabaseSettings database) {
+                                DatabaseSettings database, SessionSettings sessions) {
     public static final Setting<DeploymentEnvironment> ENVIRONMENT = Setting.choice("ENVIRONMENT",
                     DeploymentEnvironment.class, DeploymentEnvironment.DEVELOPMENT, Section.ENVIRONMENT)
             .doc("Where this process runs. Outside `development`, missing or weak keys and passwords are refused at "
@@ -23,7 +23,7 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
     /** Every variable the domain settings read, in declaration order. */
     public static final List<Setting<?>> VARIABLES = Stream.of(List.<Setting<?>>of(ENVIRONMENT), JwtSettings.VARIABLES,
                     KeySettings.VARIABLES, ValidationSettings.VARIABLES, IssuanceSettings.VARIABLES, AdminSettings.VARIABLES,
-                    DatabaseSettings.VARIABLES)
+                    DatabaseSettings.VARIABLES, SessionSettings.VARIABLES)
             .flatMap(List::stream).toList();
 
     public TokenlifeSettings {
@@ -34,13 +34,15 @@ public record TokenlifeSettings(DeploymentEnvironment environment, JwtSettings j
         Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** Parses {@link #VARIABLES}; a bad value throws {@link InvalidSettingsException} naming the variable. */
     public static TokenlifeSettings from(ConfigSource source) {
         return new TokenlifeSettings(ENVIRONMENT.read(source), JwtSettings.from(source), KeySettings.from(source),
                 ValidationSettings.from(source),
-                IssuanceSettings.from(source), AdminSettings.from(source), DatabaseSettings.from(source));
+                IssuanceSettings.from(source), AdminSettings.from(source), DatabaseSettings.from(source),
+                SessionSettings.from(source));
     }
 
     /** {@link #from(ConfigSource)} over a plain map of variables. */

@@ -92,6 +92,20 @@ public abstract class TokenStoreContract {
     }
 
     @Test
+    void recordsTheFamilyOfASessionTokenAndListsByFamily() {
+        TokenRecord inFamily = new TokenRecord("jti-f1", "alice@example.com", TokenSource.REFRESH, TokenUse.SESSION, null,
+                null, T0, T0.plus(Duration.ofMinutes(20)), null, null, null, null, null, "family-1");
+        stores.registry().record(inFamily);
+        stores.registry().record(token("jti-other", "alice@example.com", T0, T0.plus(Duration.ofHours(1))));
+
+        assertThat(stores.registry().find("jti-f1")).contains(inFamily);
+        TokenQuery byFamily = TokenQuery.all().withFamily("family-1");
+        assertThat(stores.registry().list(byFamily, T0).items()).extracting(TokenRecord::jti).containsExactly("jti-f1");
+        assertThat(stores.registry().count(byFamily, T0)).isEqualTo(1);
+        assertThat(stores.registry().list(TokenQuery.all().withFamily("family-2"), T0).items()).isEmpty();
+    }
+
+    @Test
     void recordsATokenAndFindsItByJti() {
         TokenRecord t = token("jti-1", "alice@example.com", T0, T0.plus(Duration.ofHours(1)));
         stores.registry().record(t);

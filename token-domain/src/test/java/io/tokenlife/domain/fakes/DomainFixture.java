@@ -1,5 +1,6 @@
 package io.tokenlife.domain.fakes;
 
+
 import io.tokenlife.domain.assembly.DomainSettings;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
@@ -14,7 +15,9 @@ public final class DomainFixture {
     public final InMemoryTokenStore store = new InMemoryTokenStore();
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
+    public final PlainPasswordHasher hasher = new PlainPasswordHasher();
     public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final DomainSettings settings;
     public final UseCases services;
 
@@ -29,8 +32,8 @@ public final class DomainFixture {
 
     /** The fixture's fakes as ports, trusting the given SSO providers. */
     public Ports ports(SsoProviders providers, ExternalTokenVerifier externalTokens) {
-        return new Ports(codec, codec, store, store, store.index(), users, new PlainPasswordHasher(), new UuidJtiGenerator(),
-                providers, externalTokens, events, clock);
+        return new Ports(codec, codec, store, store, store.index(), users, hasher, new UuidJtiGenerator(),
+                providers, externalTokens, events, clock).withRefreshTokens(refreshTokens);
     }
 
     /** The use cases over the same fakes (shared state) with other SSO providers. */

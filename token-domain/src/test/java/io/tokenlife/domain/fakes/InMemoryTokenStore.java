@@ -88,7 +88,7 @@ public final class InMemoryTokenStore implements IssuedTokenStore, RevocationSto
     public void touch(String jti, Instant at) {
         tokens.computeIfPresent(jti, (k, t) -> new TokenRecord(t.jti(), t.subject(), t.source(), t.tokenUse(),
                 t.name(), t.scope(), t.issuedAt(), t.expiresAt(), t.revokedAt(), t.revokedBy(), t.reason(), at,
-                t.keyId()));
+                t.keyId(), t.familyId()));
     }
 
     /** Tokens recorded without a kid are given {@code kid}; returns how many. */

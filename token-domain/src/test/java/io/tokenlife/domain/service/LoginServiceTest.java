@@ -103,12 +103,39 @@ class LoginServiceTest {
         assertThat(events.get(0).fields()).containsEntry("email", "alice@example.com")
                 .containsEntry("reason", "wrong_password").containsEntry("source", "login")
                 .containsEntry("client", "203.0.113.7");
-        assertThat(events.get(1).fields()).containsEntry("email", "nobody@example.com")
-                .containsEntry("reason", "unknown_user");
+        assertThat(events.get(1).fields()).as("an identifier that is no user is never written as typed")
+                .doesNotContainKey("email").containsEntry("reason", "unknown_user");
+        assertThat(events.get(1).fields().get("identifier")).matches("id:[0-9a-f]{12}");
         for (SecurityEvent event : events) {
             assertThat(event.fields().values()).noneMatch(v -> v != null
                     && (v.contains("guessed-password-123") || v.contains("another-guess-456")));
             assertThat(event.message()).doesNotContain("guessed-password-123").doesNotContain("another-guess-456");
+        }
+    }
+
+    @Test
+    void theDigestOfAnUnknownIdentifierIsTheSameForTheSameIdentifierAndNothingLikeIt() {
+        login("Someone@Example.com ", "x");
+        login("someone@example.com", "y");
+        login("my-password-in-the-wrong-field", "z");
+
+        List<SecurityEvent> events = fixture.events.of(SecurityEventType.LOGIN_FAILED);
+        assertThat(events.get(0).fields().get("identifier")).isEqualTo(events.get(1).fields().get("identifier"));
+        assertThat(events.get(2).fields().get("identifier")).isNotEqualTo(events.get(0).fields().get("identifier"))
+                .doesNotContain("password");
+    }
+
+    @Test
+    void everyLoginChecksExactlyOnePasswordHashTheBootstrapAdminAndUnknownUsersIncluded() {
+        fixture = withUsers(DomainFixture.with("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        String[][] attempts = {
+                {"admin@example.com", ADMIN_PASSWORD}, {"admin@example.com", "wrong"},
+                {"alice@example.com", "alice-password"}, {"alice@example.com", "wrong"},
+                {"nobody@example.com", "wrong"}, {"dave@example.com", "dave-password"}};
+        for (String[] attempt : attempts) {
+            int before = fixture.hasher.checks();
+            login(attempt[0], attempt[1]);
+            assertThat(fixture.hasher.checks() - before).as("hash checks for %s", attempt[0]).isEqualTo(1);
         }
     }
 

@@ -14,7 +14,7 @@ import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.model.ValidationCode;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
-import io.tokenlife.domain.policy.ValidationPolicy;
+import io.tokenlife.domain.policy.validation.ValidationPolicy;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.RevokeAllTokensCommand;
@@ -105,7 +105,7 @@ class ValidateTokenServiceTest {
         for (ValidationCode code : List.of(ValidationCode.TOKEN_MALFORMED, ValidationCode.TOKEN_ALGORITHM_NOT_ALLOWED,
                 ValidationCode.TOKEN_SIGNATURE_INVALID)) {
             ValidateTokenService service = new ValidateTokenService(token -> new Verification.Refused(code, "bad"),
-                    new ValidationPolicy(List.of((claims, at) -> {
+                    new ValidationPolicy(List.of(), List.of((claims, at) -> {
                         throw new AssertionError("the policy must not run after a verifier refusal");
                     })), fixture.store, fixture.events, fixture.clock);
 

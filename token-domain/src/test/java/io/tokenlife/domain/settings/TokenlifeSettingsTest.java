@@ -59,6 +59,10 @@ class TokenlifeSettingsTest {
         expect(AdminSettings.PLATFORM_ADMIN_PASSWORD, "unset", s -> unset(s.admin().platformAdminPassword()));
         expect(DatabaseSettings.DATABASE_URL, "jdbc:h2:file:./data/tokenlife", s -> s.database().url());
         expect(ValidationSettings.VERIFIED_TOKEN_CACHE_SIZE, "100000", s -> String.valueOf(s.validation().verifiedTokenCacheSize()));
+        expect(SessionSettings.REFRESH_TOKEN_LIFETIME, "1440", s -> String.valueOf(s.sessions().refreshTokenLifetime().toMinutes()));
+        expect(SessionSettings.SESSION_IDLE_TIMEOUT, "480", s -> String.valueOf(s.sessions().idleTimeout().toMinutes()));
+        expect(SessionSettings.SESSION_MAX_LIFETIME, "1440", s -> String.valueOf(s.sessions().maxLifetime().toMinutes()));
+        expect(SessionSettings.REFRESH_REUSE_GRACE_SECONDS, "0", s -> String.valueOf(s.sessions().reuseGrace().toSeconds()));
     }
 
     private static void expect(Setting<?> variable, String specDefault, Function<TokenlifeSettings, String> parsed) {

@@ -3,6 +3,7 @@ package io.tokenlife.examples.embedded;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.domain.assembly.DomainSettings;
+import io.tokenlife.domain.assembly.KeyPorts;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.Caller;
@@ -45,10 +46,16 @@ public final class TokenGate implements AutoCloseable {
 
         SecurityEvents events = event -> log.info("security_event={} {} {}",
                 event.type(), event.message(), event.fields());        // fields never hold a token
-        UseCases useCases = UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), persistence.registry(),
+        Ports ports = new Ports(jwt.signer(), jwt.verifier(), persistence.registry(),
                 persistence.revocations(), persistence.revocationIndex(), persistence.users(), persistence.passwords(),
-                new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), events, clock),
-                DomainSettings.from(settings));
+                new UuidJtiGenerator(), SsoProviders.none(), ExternalTokenVerifier.none(), events, clock);
+        UseCases useCases = UseCases.wire(jwt.managedMaterials()           // KEY_MANAGEMENT=managed: keys from the database
+                .map(m -> ports.withKeys(KeyPorts.managed(persistence.signingKeys(), m, jwt.managedRing().orElseThrow())))
+                .orElse(ports), DomainSettings.from(settings));
+        if (settings.keys().isManaged()) {
+            useCases.keySchedule().reload();                            // the platform's keys, never rotated here
+            persistence.onSigningKeyChange(useCases.keySchedule()::reload); // follows every rotation and key revocation
+        }
         validate = useCases.validateToken();                           // the platform's policy, steps 1-9
     }
 

@@ -82,6 +82,58 @@ class TokenGateIT {
     }
 
     @Test
+    void withManagedKeysTheGateValidatesAcrossARotationAndRefusesARevokedKeyWithoutRestart() throws Exception {
+        Map<String, String> managed = new java.util.HashMap<>(Map.of("KEY_MANAGEMENT", "managed",
+                "KEY_ENCRYPTION_SECRET", "embedded-key-encryption-secret-0123456789-abcd", "JWT_ALGORITHM", "ES256",
+                "DATABASE_URL", "jdbc:h2:mem:embedded-managed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        TokenlifeSettings settings = TokenlifeSettings.fromMap(managed);
+        try (PersistenceAdapters store = PersistenceAdapters.open(settings, clock)) {
+            store.migrate();
+            store.startRevocationSync();
+            JwtAdapters jwt = JwtAdapters.create(settings, clock);
+            UseCases issuer = UseCases.wire(new Ports(jwt.signer(), jwt.verifier(), store.registry(), store.revocations(),
+                    store.revocationIndex(), store.users(), store.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
+                    ExternalTokenVerifier.none(), event -> { }, clock).withKeys(io.tokenlife.domain.assembly.KeyPorts
+                    .managed(store.signingKeys(), jwt.managedMaterials().orElseThrow(), jwt.managedRing().orElseThrow())),
+                    DomainSettings.from(settings));
+            issuer.keySchedule().run();
+            String before = session(issuer);
+            try (TokenGate managedGate = new TokenGate(managed, clock)) {
+                assertThat(managedGate.authenticate(before)).isPresent();
+
+                issuer.signingKeys().rotate(Actor.operator("ops"), true);
+                String after = session(issuer);
+                awaitAccepted(managedGate, after);
+                assertThat(managedGate.authenticate(before)).as("the retired key still verifies").isPresent();
+
+                String oldKid = ((io.tokenlife.domain.port.in.ManageSigningKeysUseCase.Keys) issuer.signingKeys()
+                        .list(Actor.operator("ops"))).keys().get(0).info().kid();
+                issuer.signingKeys().revoke(Actor.operator("ops"), oldKid, "leaked");
+                long deadline = System.nanoTime() + 3_000_000_000L;
+                while (managedGate.authenticate(before).isPresent() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(managedGate.authenticate(before)).as("a revoked key's token").isEmpty();
+                assertThat(managedGate.authenticate(after)).isPresent();
+            }
+        }
+    }
+
+    private static String session(UseCases useCases) {
+        return ((IssueTokenResult.Issued) useCases.issueToken()
+                .issue(IssueTokenCommand.session("alice@example.com", TokenSource.LOGIN))).token().compact();
+    }
+
+    /** H2 has no NOTIFY: the gate learns the new key at its next catch-up. */
+    private static void awaitAccepted(TokenGate gate, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (gate.authenticate(token).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(gate.authenticate(token)).as("a token of the new key, without restart").isPresent();
+    }
+
+    @Test
     void aConfigurationWithErrorsFailsClosed() {
         Map<String, String> production = Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", "short",
                 "DATABASE_URL", "jdbc:h2:mem:x");

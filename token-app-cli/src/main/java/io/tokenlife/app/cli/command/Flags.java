@@ -40,6 +40,8 @@ public final class Flags {
                 return "--cursor";
             case KEY_ID:
                 return "KID";
+            case FAMILY:
+                return "FAMILY";
             default:
                 throw new IllegalStateException("no flag for " + field);
         }

@@ -53,6 +53,20 @@ public final class JsonOutput {
         m.put("revoked_by", t.revokedBy());
         m.put("reason", t.reason());
         m.put("last_used_at", time(t.lastUsedAt()));
+        m.put("family_id", t.familyId());
+        return m;
+    }
+
+    /** A refresh token of a family, as {@code GET /families/{id}} shows it: never its value or hash. */
+    public static Map<String, Object> refreshToken(io.tokenlife.domain.model.RefreshToken t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("parent_id", t.parentId());
+        m.put("access_jti", t.accessJti());
+        m.put("issued_at", time(t.issuedAt()));
+        m.put("expires_at", time(t.expiresAt()));
+        m.put("spent_at", time(t.spentAt()));
+        m.put("state", t.isSpent() ? "spent" : "current");
         return m;
     }
 

@@ -3,6 +3,7 @@ package io.tokenlife.app.cli.port;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
 import io.tokenlife.domain.port.in.ListTokensUseCase;
+import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
 import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.PurgeExpiredUseCase;
@@ -22,13 +23,14 @@ import java.util.Objects;
  * @param operator who the CLI acts as ({@code cli:<OS user>}, recorded as {@code revoked_by})
  * @param clock the clock the use cases run on, to show statuses consistently with them
  * @param signingKeys the managed signing keys ({@code keys list|rotate|retire|revoke|import})
+ * @param families refresh-token families ({@code token list --family}, {@code token revoke-family})
  */
 public record CliContext(Configuration configuration, ConfigurationTool configurationTool, IssueTokenUseCase issue, OfflineIssuing offlineIssue,
                          ValidateTokenUseCase validate, OfflineValidating offlineValidate, RevokeTokenUseCase revoke,
                          RevokeAllTokensUseCase revokeAll, ListTokensUseCase list,
                          PurgeExpiredUseCase purge, ManageUsersUseCase users, SchemaTool schema, KeyTool keys,
                          TokenInspector inspector, StandardInput stdin, Actor operator, Clock clock,
-                         ManageSigningKeysUseCase signingKeys) {
+                         ManageSigningKeysUseCase signingKeys, ManageFamiliesUseCase families) {
     public CliContext {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(configurationTool, "configurationTool");
@@ -48,5 +50,6 @@ public record CliContext(Configuration configuration, ConfigurationTool configur
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(families, "families");
     }
 }

@@ -78,7 +78,8 @@ public final class CliComposition implements AutoCloseable {
                 this::readStandardInput,
                 Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
                 clock,
-                new LazySigningKeys(() -> online().signingKeys()));
+                new LazySigningKeys(() -> online().signingKeys()),
+                new LazyFamilyAdministration(() -> online().families()));
     }
 
     @Override
@@ -110,7 +111,7 @@ public final class CliComposition implements AutoCloseable {
             run(db::startRevocationSync);
             Ports ports = new Ports(jwt().signer(), jwt().verifier(), db.registry(), db.revocations(),
                     db.revocationIndex(), db.users(), db.passwords(), new UuidJtiGenerator(), SsoProviders.none(),
-                    ExternalTokenVerifier.none(), events, clock);
+                    ExternalTokenVerifier.none(), events, clock).withRefreshTokens(db.refreshTokens());
             Optional<KeyPorts> managed = jwt().managedMaterials().map(m -> KeyPorts.managed(db.signingKeys(), m,
                     jwt().managedRing().orElseThrow()));
             online = UseCases.wire(managed.map(ports::withKeys).orElse(ports), DomainSettings.from(settings()));

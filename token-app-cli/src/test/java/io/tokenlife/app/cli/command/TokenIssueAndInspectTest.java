@@ -48,6 +48,20 @@ class TokenIssueAndInspectTest {
     }
 
     @Test
+    void create_refuses_a_scope_or_name_over_its_limit_naming_the_flag_before_anything_is_stored() {
+        Result scope = run("token", "create", "--subject", "alice@example.com", "--scope",
+                "s".repeat(io.tokenlife.domain.model.Limits.MAX_SCOPE + 1));
+        Result name = run("token", "create", "--subject", "alice@example.com", "--api", "--exp", "5", "--name",
+                "n".repeat(io.tokenlife.domain.model.Limits.MAX_TOKEN_NAME + 1));
+
+        assertThat(scope.exit()).as(scope.toString()).isEqualTo(1);
+        assertThat(scope.err()).contains("--scope").doesNotContain("unavailable");
+        assertThat(name.exit()).as(name.toString()).isEqualTo(1);
+        assertThat(name.err()).contains("--name").doesNotContain("unavailable");
+        assertThat(scope.out()).isEmpty();
+    }
+
+    @Test
     void create_keeps_a_given_jti_adds_the_admin_claim_and_types_claim_values() {
         Result r = run("token", "create", "--subject", "bob@example.com", "--jti", "my-jti-1", "--admin",
                 "--claim", "team=blue", "--claim", "level=3", "--claim", "beta=true", "--claim", "ratio=0.5",

@@ -76,6 +76,18 @@ class UserCommandsTest {
     }
 
     @Test
+    void add_refuses_an_email_with_control_characters_or_a_line_separator_and_prints_it_escaped() {
+        Result control = run("user", "add", "a\u0001b@example.com");
+        Result separator = run("user", "add", "mallory@example.com\u2028admin@example.com");
+
+        assertThat(control.exit()).isEqualTo(2);
+        assertThat(control.err()).contains("not an e-mail address").contains("a\\u0001b").doesNotContain("\u0001");
+        assertThat(separator.exit()).isEqualTo(2);
+        assertThat(separator.err()).contains("\\u2028").doesNotContain("\u2028");
+        assertThat(run("user", "list").out()).doesNotContain("mallory");
+    }
+
+    @Test
     void disable_deactivates_the_user_and_revokes_their_tokens() {
         run("user", "add", "ivan@example.com");
         String token = run("token", "create", "--subject", "ivan@example.com").out().strip();

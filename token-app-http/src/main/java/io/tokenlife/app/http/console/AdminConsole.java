@@ -28,7 +28,7 @@ public final class AdminConsole {
     private final EventPages events;
 
     private AdminConsole(ConsoleDependencies deps) {
-        this.session = new ConsoleSession(deps.validate(), deps.secureCookies());
+        this.session = new ConsoleSession(deps.validate(), deps.secureCookies(), deps.csrf());
         this.pages = new ConsolePages(assets.links(), deps.readiness());
         this.signIn = new SignInPages(deps.login(), deps.revoke(), deps.throttle(), session, pages, deps.clock());
         this.overview = new OverviewPage(deps.counts(), deps.findings(), deps.readiness());
@@ -89,7 +89,7 @@ public final class AdminConsole {
      */
     private Handler action(ConsoleHandler handler) {
         return guarded(ctx -> {
-            if (!ConsoleSession.fromThisOrigin(ctx)) {
+            if (!session.fromThisOrigin(ctx)) {
                 pages.message(ctx, 403, "Refused", null, "This form was sent from another site, so it was refused "
                         + "and nothing was changed.", "/admin", "Open the console");
                 return;

@@ -1,6 +1,7 @@
 package io.tokenlife.app.http.console;
 
 import io.javalin.http.Context;
+import io.tokenlife.app.http.web.ApiException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +46,7 @@ final class ConsoleAssets {
     void serve(Context ctx) {
         Asset asset = byName.get(ctx.pathParam("name"));
         if (asset == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("no such console asset");
-            return;
+            throw ApiException.notFound("no such console asset"); // problem+json, like every error that is not a page
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -1,6 +1,7 @@
 package io.tokenlife.app.http.console;
 
 import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.port.in.CountTokensUseCase;
@@ -27,7 +28,7 @@ public record ConsoleDependencies(ValidateTokenUseCase validate, LoginUseCase lo
                                   CountTokensUseCase counts, ManageUsersUseCase users,
                                   ListSecurityEventsUseCase events, List<ConfigurationFinding> findings,
                                   ReadinessCheck readiness, LoginThrottle throttle, boolean secureCookies,
-                                  Clock clock) {
+                                  CsrfGuard csrf, Clock clock) {
     public ConsoleDependencies {
         Objects.requireNonNull(validate, "validate");
         Objects.requireNonNull(login, "login");
@@ -40,6 +41,7 @@ public record ConsoleDependencies(ValidateTokenUseCase validate, LoginUseCase lo
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(csrf, "csrf");
         Objects.requireNonNull(clock, "clock");
         findings = List.copyOf(findings);
     }

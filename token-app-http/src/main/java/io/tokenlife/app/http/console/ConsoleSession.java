@@ -1,34 +1,25 @@
 package io.tokenlife.app.http.console;
 
 import io.javalin.http.Context;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The console's session: an {@code admin_ui} session token in a cookie of its own (HttpOnly,
  * SameSite=Strict, Secure and {@code __Host-} outside development), validated by the domain on every
  * request, so a revoked or expired session ends at once. The JSON API never reads this cookie.
  *
- * <p>CSRF: every state-changing form carries a synchronizer token bound to the session. It is the
- * HMAC-SHA256 of a fixed label keyed with the session token itself, so every replica can check it without
- * shared state, and knowing it reveals nothing about the session. Requests whose {@code Sec-Fetch-Site}
- * or {@code Origin} say they come from elsewhere are refused before the token is even looked at.
+ * <p>CSRF: the service's one {@link CsrfGuard}. Every state-changing form carries its synchronizer token
+ * bound to the session (an HMAC keyed with the session token, so every replica can check it without shared
+ * state, and knowing it reveals nothing about the session); requests whose {@code Sec-Fetch-Site} or
+ * {@code Origin} say they come from elsewhere are refused before the token is even looked at.
  */
 final class ConsoleSession {
     static final String DEV_COOKIE = "tokenlife_console";
     static final String SECURE_COOKIE = "__Host-tokenlife_console";
-    private static final byte[] CSRF_LABEL = "tokenlife console csrf v1".getBytes(StandardCharsets.US_ASCII);
 
     /** What the cookie of a request amounts to. */
     sealed interface State {
@@ -51,10 +42,12 @@ final class ConsoleSession {
 
     private final ValidateTokenUseCase validate;
     private final boolean secure;
+    private final CsrfGuard csrf;
 
-    ConsoleSession(ValidateTokenUseCase validate, boolean secure) {
+    ConsoleSession(ValidateTokenUseCase validate, boolean secure, CsrfGuard csrf) {
         this.validate = validate;
         this.secure = secure;
+        this.csrf = csrf;
     }
 
     String cookieName() {
@@ -74,7 +67,7 @@ final class ConsoleSession {
         if (!caller.admin() || !caller.canManageTokens()) {
             return new NotAdmin(caller);
         }
-        return new SignedIn(caller, token, csrfToken(token));
+        return new SignedIn(caller, token, CsrfGuard.consoleToken(token));
     }
 
     String cookie(String token, long maxAgeSeconds) {
@@ -86,51 +79,12 @@ final class ConsoleSession {
         return cookie("", 0);
     }
 
-    static String csrfToken(String sessionToken) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(sessionToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(CSRF_LABEL));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /** Whether the request comes from this origin (the one {@link CsrfGuard} of the service decides). */
+    boolean fromThisOrigin(Context ctx) {
+        return csrf.fromThisOrigin(ctx);
     }
 
     static boolean csrfMatches(SignedIn session, String presented) {
-        return presented != null && MessageDigest.isEqual(session.csrf().getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /**
-     * False when the browser says the request comes from another site or origin. Browsers send
-     * {@code Sec-Fetch-Site} and {@code Origin} on form posts; a client that sends neither is left to the
-     * synchronizer token.
-     */
-    static boolean fromThisOrigin(Context ctx) {
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            return false;
-        }
-        String origin = ctx.header("Origin");
-        if (origin == null) {
-            return true;
-        }
-        String host = ctx.header("Host");
-        return host != null && authority(origin).map(a -> a.equalsIgnoreCase(host.trim())).orElse(false);
-    }
-
-    private static Optional<String> authority(String origin) {
-        try {
-            URI uri = new URI(origin.trim());
-            if (uri.getHost() == null) {
-                return Optional.empty(); // "null" (sandboxed or privacy-preserving contexts) is never ours
-            }
-            String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-            return Optional.of(defaultPort ? uri.getHost() : uri.getHost() + ":" + port);
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
+        return CsrfGuard.tokenMatches(session.csrf(), presented);
     }
 }

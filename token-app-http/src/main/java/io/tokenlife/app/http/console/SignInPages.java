@@ -60,7 +60,7 @@ final class SignInPages {
 
     /** {@code POST /admin/sign-in}. */
     void signIn(Context ctx) {
-        if (!ConsoleSession.fromThisOrigin(ctx)) {
+        if (!session.fromThisOrigin(ctx)) {
             pages.message(ctx, 403, "Refused", null, "This sign-in did not come from the console's own page.",
                     "/admin/sign-in", "Go to the sign-in page");
             return;
@@ -94,7 +94,7 @@ final class SignInPages {
             show(ctx, 401, form, FieldErrors.capitalized(refused.detail()) + ".", null);
             return;
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
         IssuedToken token = in.token();
         if (!in.platformAdmin() && !Boolean.TRUE.equals(token.claims().extra().get(Caller.ADMIN_CLAIM))) {

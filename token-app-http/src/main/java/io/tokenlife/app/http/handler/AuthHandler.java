@@ -4,9 +4,12 @@ import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.TokenResponse;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.domain.model.Caller;
+import io.tokenlife.domain.model.IssuedRefreshToken;
+import io.tokenlife.domain.model.IssuedSession;
 import io.tokenlife.domain.model.IssuedToken;
 import io.tokenlife.domain.model.Limits;
 import io.tokenlife.domain.model.TokenSource;
@@ -14,6 +17,9 @@ import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.LoginCommand;
 import io.tokenlife.domain.port.in.LoginResult;
 import io.tokenlife.domain.port.in.LoginUseCase;
+import io.tokenlife.domain.port.in.RefreshSessionCommand;
+import io.tokenlife.domain.port.in.RefreshSessionResult;
+import io.tokenlife.domain.port.in.RefreshSessionUseCase;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
@@ -32,40 +38,76 @@ import java.util.Set;
 
 /**
  * Every way to obtain a session token, and logout: password login, the admin-UI login that sets the
- * {@code jwt_token} cookie, and the SSO exchange. The domain decides; this class reads the request,
+ * {@code jwt_token} cookie, the SSO exchange, and the refresh of a session by its refresh token. The domain decides; this class reads the request,
  * consults the {@link LoginThrottle} before any password is checked, and writes the answer.
  */
 public final class AuthHandler {
     private static final Set<String> LOGIN_FIELDS = Set.of("email", "password");
     private static final Set<String> SSO_FIELDS = Set.of("id_token");
+    private static final Set<String> REFRESH_FIELDS = Set.of("refresh_token");
+    /** The same words for an unknown, malformed, expired, spent or revoked token: a guesser learns nothing. */
+    static final String INVALID_GRANT = "the refresh token is not valid; log in again";
 
     private final LoginUseCase login;
     private final SsoLoginUseCase sso;
     private final RevokeTokenUseCase revoke;
+    private final RefreshSessionUseCase refresh;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final CsrfGuard csrf;
     private final Clock clock;
 
-    public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke, LoginThrottle throttle,
-                       boolean secureCookies, Clock clock) {
+    public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke,
+                       RefreshSessionUseCase refresh, LoginThrottle throttle, boolean secureCookies, CsrfGuard csrf,
+                       Clock clock) {
         this.login = login;
         this.sso = sso;
         this.revoke = revoke;
+        this.refresh = refresh;
         this.throttle = throttle;
         this.secureCookies = secureCookies;
+        this.csrf = csrf;
         this.clock = clock;
     }
 
     /** {@code POST /auth/login} with {@code {email, password}}. */
     public void login(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, LOGIN_FIELDS);
-        IssuedToken token = passwordLogin(ctx, body.requiredString("email"), body.requiredString("password"),
+        IssuedSession session = passwordLogin(ctx, body.requiredString("email"), body.requiredString("password"),
                 TokenSource.LOGIN);
-        respond(ctx, token);
+        respond(ctx, session);
     }
 
-    /** {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too. */
+    /**
+     * {@code POST /auth/refresh} with {@code {"refresh_token"}} (or the OAuth form {@code grant_type=refresh_token}):
+     * a new access token and a new refresh token; the presented one is spent.
+     */
+    public void refresh(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        String token;
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            Map<String, String> form = RequestBody.form(ctx);
+            String grant = form.get("grant_type");
+            if (grant != null && !grant.equals("refresh_token")) {
+                throw ApiException.invalidRequest("the form field 'grant_type' must be 'refresh_token'");
+            }
+            token = requiredField(form, "refresh_token");
+        } else {
+            token = RequestBody.json(ctx, false, REFRESH_FIELDS).requiredString("refresh_token");
+        }
+        RefreshSessionResult result = refresh.refresh(new RefreshSessionCommand(token, clientAddress(ctx)));
+        if (result instanceof RefreshSessionResult.Refused) {
+            throw ApiException.invalidGrant(INVALID_GRANT);
+        }
+        respond(ctx, ((RefreshSessionResult.Refreshed) result).session());
+    }
+
+    /**
+     * {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too.
+     * Refused from another origin: a cross-site form must not sign a browser in with someone else's account.
+     */
     public void adminLogin(Context ctx) {
+        csrf.requireThisOrigin(ctx);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         String email;
         String password;
@@ -78,9 +120,9 @@ public final class AuthHandler {
             email = body.requiredString("email");
             password = body.requiredString("password");
         }
-        IssuedToken token = passwordLogin(ctx, email, password, TokenSource.ADMIN_UI);
-        ctx.header("Set-Cookie", cookie(token.compact(), expiresIn(token)));
-        respond(ctx, token);
+        IssuedSession session = passwordLogin(ctx, email, password, TokenSource.ADMIN_UI);
+        ctx.header("Set-Cookie", cookie(session.access().compact(), expiresIn(session.access())));
+        respond(ctx, session);
     }
 
     /** {@code POST /auth/logout}: revokes the presented token (reason {@code logout}) and clears the cookie. */
@@ -115,10 +157,11 @@ public final class AuthHandler {
             throttle.failed(null, address);
             throw ApiException.unauthorized(refused.detail());
         }
-        respond(ctx, ((SsoLoginResult.LoggedIn) result).token());
+        SsoLoginResult.LoggedIn loggedIn = (SsoLoginResult.LoggedIn) result;
+        respond(ctx, new IssuedSession(loggedIn.token(), loggedIn.refresh()));
     }
 
-    private IssuedToken passwordLogin(Context ctx, String email, String password, TokenSource source) {
+    private IssuedSession passwordLogin(Context ctx, String email, String password, TokenSource source) {
         // bounded before the throttle keys on it and the directory is asked
         if (email.length() > Limits.MAX_SUBJECT) {
             throw ApiException.invalidRequest("the field 'email' is longer than " + Limits.MAX_SUBJECT + " characters");
@@ -130,18 +173,27 @@ public final class AuthHandler {
             throttle.failed(email, address);
             throw ApiException.unauthorized(refused.detail());
         }
-        throttle.succeeded(email);
-        return ((LoginResult.LoggedIn) result).token();
+        throttle.succeeded(email, address);
+        LoginResult.LoggedIn loggedIn = (LoginResult.LoggedIn) result;
+        return new IssuedSession(loggedIn.token(), loggedIn.refresh());
     }
 
-    private void respond(Context ctx, IssuedToken token) {
+    private void respond(Context ctx, IssuedSession session) {
+        IssuedToken token = session.access();
         ctx.header("Cache-Control", "no-store");
-        Responses.json(ctx, new TokenResponse(token.compact(), "Bearer", expiresIn(token), token.jti()));
+        Optional<IssuedRefreshToken> refreshToken = session.refresh();
+        Responses.json(ctx, new TokenResponse(token.compact(), "Bearer", expiresIn(token), token.jti(),
+                refreshToken.map(IssuedRefreshToken::value).orElse(null),
+                refreshToken.map(r -> secondsUntil(r.usableUntil())).orElse(null)));
     }
 
     private long expiresIn(IssuedToken token) {
         Instant expiresAt = token.claims().expiresAt();
-        return expiresAt == null ? 0 : Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
+        return expiresAt == null ? 0 : secondsUntil(expiresAt);
+    }
+
+    private long secondsUntil(Instant instant) {
+        return Math.max(0, Duration.between(clock.instant(), instant).toSeconds());
     }
 
     /** The admin-UI cookie: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts. */

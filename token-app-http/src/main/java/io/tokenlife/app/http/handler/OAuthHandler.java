@@ -9,14 +9,23 @@ import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
 import io.tokenlife.domain.model.ValidationResult;
+import io.tokenlife.domain.model.RefreshToken;
+import io.tokenlife.domain.port.in.FamilyRef;
+import io.tokenlife.domain.port.in.FamilyView;
+import io.tokenlife.domain.port.in.FindFamilyQuery;
 import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
+import io.tokenlife.domain.port.in.RevokeFamilyCommand;
+import io.tokenlife.domain.port.in.RevokeFamilyResult;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.in.RevokeTokenResult;
 import io.tokenlife.domain.port.in.RevokeTokenUseCase;
 import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * RFC 7009 revocation for bearer-authenticated callers, RFC 7662 introspection for admins and resource
@@ -30,16 +39,32 @@ import java.util.Map;
 public final class OAuthHandler {
     private final ValidateTokenUseCase validate;
     private final RevokeTokenUseCase revoke;
+    private final ManageFamiliesUseCase families;
 
-    public OAuthHandler(ValidateTokenUseCase validate, RevokeTokenUseCase revoke) {
+    public OAuthHandler(ValidateTokenUseCase validate, RevokeTokenUseCase revoke, ManageFamiliesUseCase families) {
         this.validate = validate;
         this.revoke = revoke;
+        this.families = families;
     }
 
-    /** {@code POST /oauth2/revoke} with form fields {@code token} and optional {@code token_type_hint}. */
+    /**
+     * {@code POST /oauth2/revoke} with form fields {@code token} and optional {@code token_type_hint}. A
+     * refresh token (told from a JWT by its shape, whatever the hint says) ends its family, its access
+     * tokens included (RFC 7009 §2.1).
+     */
     public void revoke(Context ctx) {
         Caller caller = Authenticator.caller(ctx);
         String token = tokenField(RequestBody.form(ctx));
+        if (isRefreshToken(token)) {
+            RevokeFamilyResult revoked = families.revoke(new RevokeFamilyCommand(caller.actor(),
+                    new FamilyRef.ByRefreshToken(token), Optional.of("oauth2_revoke")));
+            if (revoked instanceof Invalid invalid) {
+                throw ApiException.invalid(invalid);
+            }
+            ctx.status(200).header("Cache-Control", "no-store");
+            Responses.json(ctx, Map.of());
+            return;
+        }
         ValidationResult result = validate.validate(token);
         if (result instanceof ValidationResult.Valid valid && valid.claims().hasJti()) {
             TokenClaims claims = valid.claims();
@@ -55,7 +80,8 @@ public final class OAuthHandler {
 
     /**
      * {@code POST /oauth2/introspect} with form field {@code token}: for admins and for tokens carrying the
-     * {@code tokens:introspect} scope (RFC 7662 §2.1 expects a protected resource, not any bearer).
+     * {@code tokens:introspect} scope (RFC 7662 §2.1 expects a protected resource, not any bearer). A refresh token is
+     * active while it can be exchanged; a caller learns of its own refresh tokens only (an admin: of any).
      */
     public void introspect(Context ctx) {
         if (!TokenAccessPolicy.mayIntrospect(Authenticator.caller(ctx))) {
@@ -63,8 +89,12 @@ public final class OAuthHandler {
                     + TokenAccessPolicy.INTROSPECT_SCOPE + "'");
         }
         String token = tokenField(RequestBody.form(ctx));
-        ValidationResult result = validate.validate(token);
         ctx.header("Cache-Control", "no-store");
+        if (isRefreshToken(token)) {
+            Responses.json(ctx, introspectRefresh(Authenticator.caller(ctx), token));
+            return;
+        }
+        ValidationResult result = validate.validate(token);
         if (!(result instanceof ValidationResult.Valid valid)) {
             Responses.json(ctx, Introspection.INACTIVE);
             return;
@@ -73,6 +103,23 @@ public final class OAuthHandler {
         Responses.json(ctx, new Introspection(true, c.subject(), c.jti(), c.issuer(), ClaimsJson.audience(c),
                 ClaimsJson.epochSeconds(c.expiresAt()), ClaimsJson.epochSeconds(c.issuedAt()), c.scope(),
                 c.tokenUse() == null ? null : c.tokenUse().wireName(), null, "Bearer"));
+    }
+
+    private Object introspectRefresh(Caller caller, String token) {
+        Optional<FamilyView> view = families.find(new FindFamilyQuery(caller.actor(), new FamilyRef.ByRefreshToken(token)))
+                .filter(FamilyView::presentedActive);
+        if (view.isEmpty()) {
+            return Introspection.INACTIVE;
+        }
+        RefreshToken presented = view.get().presented().orElseThrow();
+        return new Introspection(true, view.get().family().subject(), presented.id(), null, null,
+                view.get().presentedUsableUntil().map(Instant::getEpochSecond).orElse(null),
+                presented.issuedAt().getEpochSecond(), null, null, null, "refresh_token");
+    }
+
+    /** A JWT has three dot-separated parts; our refresh tokens have none. */
+    static boolean isRefreshToken(String token) {
+        return token.indexOf('.') < 0;
     }
 
     private static String tokenField(Map<String, String> form) {

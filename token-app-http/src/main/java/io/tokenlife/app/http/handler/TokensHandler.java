@@ -21,7 +21,11 @@ import io.tokenlife.domain.policy.TokenAccessPolicy;
 import io.tokenlife.domain.port.in.Expiry;
 import io.tokenlife.domain.port.in.FindTokenQuery;
 import io.tokenlife.domain.port.in.FindTokenUseCase;
+import io.tokenlife.domain.port.in.FamilyRef;
 import io.tokenlife.domain.port.in.Invalid;
+import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
+import io.tokenlife.domain.port.in.RevokeFamilyCommand;
+import io.tokenlife.domain.port.in.RevokeFamilyResult;
 import io.tokenlife.domain.port.in.IssueTokenCommand;
 import io.tokenlife.domain.port.in.IssueTokenResult;
 import io.tokenlife.domain.port.in.IssueTokenUseCase;
@@ -58,15 +62,18 @@ public final class TokensHandler {
     private final FindTokenUseCase find;
     private final RevokeTokenUseCase revoke;
     private final RevokeAllTokensUseCase revokeAll;
+    private final ManageFamiliesUseCase families;
     private final Clock clock;
 
     public TokensHandler(IssueTokenUseCase issue, ListTokensUseCase list, FindTokenUseCase find,
-                         RevokeTokenUseCase revoke, RevokeAllTokensUseCase revokeAll, Clock clock) {
+                         RevokeTokenUseCase revoke, RevokeAllTokensUseCase revokeAll, ManageFamiliesUseCase families,
+                         Clock clock) {
         this.issue = issue;
         this.list = list;
         this.find = find;
         this.revoke = revoke;
         this.revokeAll = revokeAll;
+        this.families = families;
         this.clock = clock;
     }
 
@@ -106,7 +113,8 @@ public final class TokensHandler {
         Actor actor = Authenticator.caller(ctx).actor();
         TokenQuery query = new TokenQuery(Optional.ofNullable(ctx.queryParam("subject")).filter(s -> !s.isBlank()),
                 query(ctx, "status", TokenStatus::fromWireName),
-                query(ctx, "source", TokenSource::fromWireName),
+                query(ctx, "source", TokenSource::fromWireName), Optional.empty(), Optional.empty(),
+                query(ctx, "family", TokensHandler::family),
                 Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank()),
                 limit(ctx));
         ListTokensResult result = list.list(new ListTokensQuery(actor, query));
@@ -130,11 +138,21 @@ public final class TokensHandler {
         Responses.json(ctx, TokenMetadata.of(record, clock.instant()));
     }
 
-    /** {@code DELETE /tokens/{jti}}: revoke, idempotent, optional {@code {"reason"}}. */
+    /**
+     * {@code DELETE /tokens/{jti}}: revoke, idempotent, optional {@code {"reason"}}. The id of a refresh token
+     * (as {@code GET /families/{id}} lists it) ends its whole family.
+     */
     public void delete(Context ctx) {
         String jti = ctx.pathParam("jti");
-        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.byJti(Authenticator.caller(ctx).actor(), jti,
-                reason(ctx)));
+        Actor actor = Authenticator.caller(ctx).actor();
+        Optional<String> reason = reason(ctx);
+        RevokeFamilyResult family = families.revoke(new RevokeFamilyCommand(actor, new FamilyRef.ByRefreshTokenId(jti),
+                reason));
+        if (family instanceof RevokeFamilyResult.Revoked) {
+            ctx.status(204);
+            return;
+        }
+        RevokeTokenResult result = revoke.revoke(RevokeTokenCommand.byJti(actor, jti, reason));
         if (result instanceof RevokeTokenResult.NotVisible) {
             throw notFound(jti);
         }
@@ -160,6 +178,13 @@ public final class TokensHandler {
     private static Optional<String> reason(Context ctx) {
         return RequestBody.json(ctx, true, REASON_FIELDS).optionalString("reason")
                 .map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static String family(String value) {
+        if (value.length() > io.tokenlife.domain.model.Limits.MAX_JTI) {
+            throw new IllegalArgumentException("at most " + io.tokenlife.domain.model.Limits.MAX_JTI + " characters");
+        }
+        return value;
     }
 
     private static ApiException notFound(String jti) {

@@ -3,6 +3,7 @@ package io.tokenlife.app.http.handler;
 import io.javalin.http.Context;
 import io.tokenlife.app.http.dto.UserList;
 import io.tokenlife.app.http.dto.UserView;
+import io.tokenlife.app.http.web.PathSegments;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.RequestBody;
@@ -51,7 +52,7 @@ public final class UsersHandler {
             throw ApiException.invalid(invalid);
         }
         User user = ((CreateUserResult.Created) result).user();
-        ctx.status(201).header("Location", "/users/" + user.email());
+        ctx.status(201).header("Location", "/users/" + PathSegments.encode(user.email()));
         Responses.json(ctx, UserView.of(user));
     }
 

@@ -68,7 +68,8 @@ public final class Slf4jSecurityEvents implements SecurityEvents {
         return PLAIN.matcher(value).matches() ? kv(key, value) : keyValue(key, value, "{0}=\"{1}\"");
     }
 
+    /** Bounded here; line breaks and controls are the encoders' ({@link LogText}), for every logger alike. */
     private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n\\t]", " ").replace("{}", "{ }");
+        return LogText.bounded(value, LogText.MAX_VALUE).replace("{}", "{ }");
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Throttling of failed logins: an account is locked for {@code lockout} after {@code maxFailedAttempts}
- * failures; one client address may fail {@code perAddressPerMinute} times a minute.
+ * Throttling of failed logins: an account is locked for one client address for {@code lockout} after
+ * {@code maxFailedAttempts} failures from that address; one client address may fail {@code perAddressPerMinute}
+ * times a minute.
  */
 public record LoginLimitSettings(int maxFailedAttempts, Duration lockout, int perAddressPerMinute) {
     /** Declared here rather than in {@link HttpSettings}, so that neither class needs the other to initialise. */
@@ -18,11 +19,13 @@ public record LoginLimitSettings(int maxFailedAttempts, Duration lockout, int pe
 
     public static final Setting<Integer> MAX_FAILED_LOGIN_ATTEMPTS = Setting.integer("MAX_FAILED_LOGIN_ATTEMPTS", 5, 1,
                     1000, LOGIN)
-            .doc("Failed logins after which an account is locked");
+            .doc("Failed logins from one client address after which the account is locked for that address (never for "
+                    + "the others: a stranger cannot lock anyone out)");
     public static final Setting<Integer> ACCOUNT_LOCKOUT_DURATION_MINUTES = Setting.integer(
                     "ACCOUNT_LOCKOUT_DURATION_MINUTES", 30, 1, 1440, LOGIN)
             .allowing("`1` to `1440` (minutes)")
-            .doc("How long a locked account stays locked; a locked login is answered 429 without checking the password");
+            .doc("How long an account stays locked for the address that failed; a locked login is answered 429 without "
+                    + "checking the password");
     public static final Setting<Integer> LOGIN_RATE_LIMIT_PER_MINUTE = Setting.integer("LOGIN_RATE_LIMIT_PER_MINUTE", 20,
                     1, 100_000, LOGIN)
             .doc("Failed logins allowed per client address and minute; the counters live in each process, so N "

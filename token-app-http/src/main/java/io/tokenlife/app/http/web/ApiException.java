@@ -34,6 +34,14 @@ public final class ApiException extends RuntimeException {
         return invalidRequest("the field '" + WireNames.of(invalid.field()) + "' is refused: " + invalid.detail());
     }
 
+    /**
+     * A refresh token that cannot be exchanged (RFC 6749 §5.2 {@code invalid_grant}): 400, and the same
+     * detail whatever was wrong with it.
+     */
+    public static ApiException invalidGrant(String detail) {
+        return new ApiException(400, "invalid_grant", "Invalid grant", detail, Map.of());
+    }
+
     public static ApiException tooLarge(String detail) {
         return new ApiException(413, "invalid_request", "Request too large", detail, Map.of());
     }

@@ -13,15 +13,22 @@ import java.util.Set;
  * Authenticates the caller of a protected route through the domain's validation use case: the token
  * comes from {@code Authorization: Bearer} or, failing that, from the {@code jwt_token} cookie set by
  * the admin login. The {@link Caller} is then checked against the route's {@link Access}.
+ *
+ * <p>A browser sends the cookie by itself, also on requests another site makes it send, so a state-changing
+ * request authenticated by the cookie goes through the {@link CsrfGuard} first (same origin, JSON or no
+ * body), and a {@link Credential#HEADER_ONLY} route does not take the cookie at all. A bearer token in the
+ * header is unchanged by all this: no browser adds it on its own.
  */
 public final class Authenticator {
     public static final String COOKIE = "jwt_token";
     private static final String CALLER = "tokenlife.caller";
 
     private final ValidateTokenUseCase validate;
+    private final CsrfGuard csrf;
 
-    public Authenticator(ValidateTokenUseCase validate) {
+    public Authenticator(ValidateTokenUseCase validate, CsrfGuard csrf) {
         this.validate = validate;
+        this.csrf = csrf;
     }
 
     /** A {@code beforeMatched} handler. */
@@ -32,8 +39,18 @@ public final class Authenticator {
         }
         // what a protected route answers (token metadata, users, refusals) is the caller's: never cached
         ctx.header("Cache-Control", "no-store");
-        String token = presentedToken(ctx);
-        ValidationResult result = validate.validate(token);
+        Presented presented = presentedToken(ctx);
+        if (presented.byCookie()) {
+            if (roles.contains(Credential.HEADER_ONLY)) {
+                throw ApiException.unauthorized("this endpoint takes Authorization: Bearer <token>; the "
+                        + COOKIE + " cookie does not authenticate form requests");
+            }
+            if (CsrfGuard.changesState(ctx)) { // before the token is validated: a refused request leaves no trace
+                csrf.requireThisOrigin(ctx);
+                CsrfGuard.requireJsonOrNoBody(ctx);
+            }
+        }
+        ValidationResult result = validate.validate(presented.token());
         if (result instanceof ValidationResult.Rejected rejected) {
             throw ApiException.invalidToken(rejected.code(), rejected.detail());
         }
@@ -56,7 +73,11 @@ public final class Authenticator {
         return caller;
     }
 
-    private static String presentedToken(Context ctx) {
+    /** The token of a request and whether it came in the cookie. */
+    private record Presented(String token, boolean byCookie) {
+    }
+
+    private static Presented presentedToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && !header.isBlank()) {
             // scheme, whitespace, credentials; scanned by hand: a regex split compiled a pattern per request
@@ -69,11 +90,11 @@ public final class Authenticator {
             if (!value.substring(0, end).toLowerCase(Locale.ROOT).equals("bearer") || credentials.isEmpty()) {
                 throw ApiException.unauthorized("use the Authorization header with the Bearer scheme");
             }
-            return credentials;
+            return new Presented(credentials, false);
         }
         String cookie = ctx.cookie(COOKIE);
         if (cookie != null && !cookie.isBlank()) {
-            return cookie;
+            return new Presented(cookie, true);
         }
         throw ApiException.unauthorized("a bearer token is required (Authorization: Bearer <token>)");
     }

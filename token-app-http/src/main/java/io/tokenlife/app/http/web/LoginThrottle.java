@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throttles failed logins, per process: an account is locked for {@code ACCOUNT_LOCKOUT_DURATION_MINUTES}
- * after {@code MAX_FAILED_LOGIN_ATTEMPTS} failures, and a client address may fail
- * {@code LOGIN_RATE_LIMIT_PER_MINUTE} times a minute. Only failures count; a success clears the account's
- * failures. {@link #check} runs before the password is looked at, so a throttled guess costs nothing and
- * learns nothing. Counters live in memory: with several replicas each one counts on its own.
+ * Throttles failed logins, per process: a client address may fail {@code LOGIN_RATE_LIMIT_PER_MINUTE} times
+ * a minute, and an account is locked <em>for one client address</em> for {@code ACCOUNT_LOCKOUT_DURATION_MINUTES}
+ * after {@code MAX_FAILED_LOGIN_ATTEMPTS} failures from it. The lock is keyed on the account and the address
+ * together, so a stranger who types wrong passwords for the platform admin locks out only himself, never the
+ * admin at another address (ADR 0010). Only failures count; a success clears that pair's failures.
+ * {@link #check} runs before the password is looked at, so a throttled guess costs nothing and learns nothing.
+ * Counters live in memory: with several replicas each one counts on its own. The log lines name the address,
+ * never the account as typed (it may be a password typed into the wrong field).
  */
 public final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -49,9 +52,10 @@ public final class LoginThrottle {
     public void check(String account, String address) {
         Instant now = clock.instant();
         if (account != null) {
-            AccountFailures failures = accounts.getIfPresent(key(account));
+            AccountFailures failures = accounts.getIfPresent(key(account, address));
             if (failures != null && failures.lockedUntil() != null && now.isBefore(failures.lockedUntil())) {
-                LOG.warn("login refused without checking the password: account {} is locked", key(account));
+                LOG.warn("login refused without checking the password: the account is locked for {} after {} failures",
+                        address, failures.count());
                 throw ApiException.rateLimited("too many failed logins for this account; try again later",
                         Duration.between(now, failures.lockedUntil()));
             }
@@ -69,7 +73,7 @@ public final class LoginThrottle {
     public void failed(String account, String address) {
         Instant now = clock.instant();
         if (account != null) {
-            accounts.asMap().compute(key(account), (k, old) -> {
+            accounts.asMap().compute(key(account, address), (k, old) -> {
                 boolean fresh = old == null || old.lockedUntil() != null && !now.isBefore(old.lockedUntil());
                 int count = fresh ? 1 : old.count() + 1;
                 return new AccountFailures(count, count >= limits.maxFailedAttempts() ? now.plus(limits.lockout()) : null);
@@ -79,13 +83,13 @@ public final class LoginThrottle {
                 ? new AddressWindow(now, 1) : new AddressWindow(old.start(), old.failures() + 1));
     }
 
-    /** A successful login clears the account's failures; the address window is left as it is. */
-    public void succeeded(String account) {
-        accounts.invalidate(key(account));
+    /** A successful login clears the failures of the account at that address; the address window is left as it is. */
+    public void succeeded(String account, String address) {
+        accounts.invalidate(key(account, address));
     }
 
-    private static String key(String account) {
-        return Subjects.normalize(account);
+    private static String key(String account, String address) {
+        return Subjects.normalize(account) + '\u0000' + address;
     }
 
     private long nanos() {

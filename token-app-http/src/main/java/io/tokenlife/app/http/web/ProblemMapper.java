@@ -7,6 +7,9 @@ import io.tokenlife.domain.port.out.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * The one place where outcomes and failures become RFC 9457 problem documents: every exception a
  * handler throws, Javalin's own errors (unknown route, ...) and Jetty's errors before routing
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** At most this much of a refused body is read and dropped before the answer; a larger one is cut off. */
+    private static final long DISCARD_LIMIT = 1024 * 1024;
 
     private ProblemMapper() {
     }
@@ -36,10 +41,30 @@ public final class ProblemMapper {
     }
 
     public static void render(Context ctx, ApiException e) {
+        discardUnreadBody(ctx);
         e.headers().forEach(ctx::header);
         ctx.status(e.status())
                 .contentType(Problem.CONTENT_TYPE)
                 .result(Problem.of(e.status(), e.code(), e.title(), e.detail()).bytes());
+    }
+
+    /**
+     * Reads what is left of a request body the answer refuses (a cross-site post, an unsupported method, a
+     * body too large), up to a bound: a server that closes with unread bytes resets the connection, and the
+     * client then loses the answer it was sent.
+     */
+    private static void discardUnreadBody(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] scratch = new byte[8192];
+            long left = DISCARD_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the body was read already or the client went away: nothing to discard
+        }
     }
 
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * X-Content-Type-Options: nosniff}, and requests no route can serve are answered here as problem+json
  * instead of by the servlet container (an empty 404 for {@code OPTIONS *}, a half-open tunnel for {@code
  * CONNECT}): a method the service does not implement is a 405 with {@code Allow}, a request target that is
- * not a path (the asterisk or authority form) a 400.
+ * not a path (the asterisk or authority form) or is not well percent-encoded a 400.
  */
 public final class SurfaceGuard extends Handler.Wrapper {
     public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
@@ -38,6 +38,26 @@ public final class SurfaceGuard extends Handler.Wrapper {
                     "the request target must be a path starting with '/'"), callback);
             return true;
         }
+        if (!wellEncoded(path) || !wellEncoded(request.getHttpURI().getQuery())) {
+            // Jetty lets %u0041 through, the router's decoder then fails: refuse it here, named
+            JettyProblemErrorHandler.write(request, response, Problem.of(400, "invalid_request", "Invalid request",
+                    "the request target has a malformed percent-encoding (each '%' takes two hex digits)"), callback);
+            return true;
+        }
         return super.handle(request, response, callback);
+    }
+
+    /** Every {@code %} of the raw path or query is followed by two hex digits (RFC 3986 §2.1). */
+    static boolean wellEncoded(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                    || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

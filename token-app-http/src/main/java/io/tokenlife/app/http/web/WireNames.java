@@ -42,6 +42,8 @@ public final class WireNames {
                 return "type";
             case KEY_ID:
                 return "kid";
+            case FAMILY:
+                return "family";
             default:
                 throw new IllegalStateException("no wire name for " + field);
         }

@@ -34,7 +34,10 @@ class Slf4jSecurityEventsTest {
         try (LogCapture capture = new LogCapture()) {
             events.emit(SecurityEvent.info(SecurityEventType.LOGIN_FAILED, "login failed", fields));
             assertThat(capture.text().strip().lines()).hasSize(1);
-            assertThat(capture.text()).contains("security_event=login_failed subject=\"mallory@example.com INFO ");
+            assertThat(capture.text()).contains("security_event=login_failed subject=\"mallory@example.com\\nINFO ");
+            assertThat(capture.json().strip().lines()).hasSize(1);
+            // the event's values are escaped where they are bounded, so JSON holds the escape itself
+            assertThat(capture.json()).contains("\"subject\":\"mallory@example.com\\\\nINFO");
         }
     }
 

@@ -6,13 +6,18 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.tokenlife.app.http.logging.OneLineJsonEncoder;
+import io.tokenlife.app.http.logging.OneLineTextEncoder;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Every log line of the process while open, rendered both as text (with stack traces) and as JSON. */
+/**
+ * Every log line of the process while open, rendered both as text (with stack traces) and as JSON, by the
+ * service's own encoders: one line per event.
+ */
 public final class LogCapture implements AutoCloseable {
     private final ByteArrayOutputStream text = new ByteArrayOutputStream();
     private final ByteArrayOutputStream json = new ByteArrayOutputStream();
@@ -23,11 +28,11 @@ public final class LogCapture implements AutoCloseable {
     public LogCapture() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+        PatternLayoutEncoder pattern = new OneLineTextEncoder();
         pattern.setContext(context);
         pattern.setPattern("%level %logger - %msg%n%ex");
         pattern.start();
-        LogstashEncoder logstash = new LogstashEncoder();
+        LogstashEncoder logstash = new OneLineJsonEncoder();
         logstash.setContext(context);
         logstash.start();
         textAppender = appender(context, pattern, text, "capture-text");

@@ -6,5 +6,5 @@ package io.tokenlife.domain.port.in;
  */
 public enum Field {
     SUBJECT, JTI, SCOPE, NAME, LIFETIME, EXPIRES_AT, CLAIM, EMAIL, PASSWORD, FULL_NAME, CUTOFF, REASON, CURSOR,
-    EVENT_TYPE, KEY_ID
+    EVENT_TYPE, KEY_ID, FAMILY
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record Invalid(Field field, String detail) implements IssueTokenResult, RevokeTokenResult,
         RevokeAllTokensResult, ListTokensResult, CreateUserResult, UpdateUserResult, ListSecurityEventsResult,
-        KeyChangeResult {
+        KeyChangeResult, RevokeFamilyResult {
     public Invalid {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(detail, "detail");

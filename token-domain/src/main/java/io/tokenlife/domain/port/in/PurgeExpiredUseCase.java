@@ -4,6 +4,10 @@ package io.tokenlife.domain.port.in;
 public interface PurgeExpiredUseCase {
     PurgeResult purge();
 
-    record PurgeResult(int registryRows, int revocations) {
+    /** @param refreshTokens expired refresh tokens deleted (with the families left without any) */
+    record PurgeResult(int registryRows, int revocations, int refreshTokens) {
+        public PurgeResult(int registryRows, int revocations) {
+            this(registryRows, revocations, 0);
+        }
     }
 }

@@ -1,14 +1,22 @@
 package io.tokenlife.domain.port.in;
 
+import io.tokenlife.domain.model.IssuedRefreshToken;
 import io.tokenlife.domain.model.IssuedToken;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A platform token, or why the exchange was refused. */
 public sealed interface SsoLoginResult {
-    record LoggedIn(IssuedToken token) implements SsoLoginResult {
+    /** With the refresh token of the new family, where refresh tokens are kept. */
+    record LoggedIn(IssuedToken token, Optional<IssuedRefreshToken> refresh) implements SsoLoginResult {
         public LoggedIn {
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(refresh, "refresh");
+        }
+
+        public LoggedIn(IssuedToken token) {
+            this(token, Optional.empty());
         }
     }
 

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {TokenCreateSubcommand.class, TokenDecodeSubcommand.class, TokenVerifySubcommand.class,
                 TokenRevokeSubcommand.class, TokenRevokeSubjectSubcommand.class, TokenRevokeAllSubcommand.class,
-                TokenListSubcommand.class, TokenPurgeSubcommand.class})
+                TokenRevokeFamilySubcommand.class, TokenListSubcommand.class, TokenPurgeSubcommand.class})
 public final class TokenSubcommand {
 }
