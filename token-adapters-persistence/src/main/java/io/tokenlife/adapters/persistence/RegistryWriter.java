@@ -59,6 +59,9 @@ final class RegistryWriter implements AutoCloseable {
         }
         Pending pending = new Pending(row);
         queue.add(pending);
+        if (closed) {
+            failQueued(); // closed between the check and the add: the writer may be gone, don't wait for it
+        }
         try {
             pending.done().get();
         } catch (ExecutionException e) {
