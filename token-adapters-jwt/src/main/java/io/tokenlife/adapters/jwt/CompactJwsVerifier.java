@@ -40,13 +40,26 @@ final class CompactJwsVerifier {
     record Jws<T>(TokenHeader header, T payload) {
     }
 
+    /** Asked for a {@code kid} the ring does not hold (a JWKS validator refetches, rate-limited); none by default. */
+    interface UnknownKeys {
+        UnknownKeys NONE = kid -> Optional.empty();
+
+        Optional<RingKey> find(String kid);
+    }
+
     private final KeyRing ring;
+    private final UnknownKeys unknownKeys;
     private final String algorithmName;
     /** The header handed to nimbus: only the algorithm, since crit was already refused. */
     private final JWSHeader verificationHeader;
 
     CompactJwsVerifier(KeyRing ring) {
+        this(ring, UnknownKeys.NONE);
+    }
+
+    CompactJwsVerifier(KeyRing ring, UnknownKeys unknownKeys) {
         this.ring = ring;
+        this.unknownKeys = unknownKeys;
         this.algorithmName = ring.algorithm().joseName();
         this.verificationHeader = new JWSHeader(JWSAlgorithm.parse(algorithmName));
     }
@@ -87,6 +100,9 @@ final class CompactJwsVerifier {
                 throw new Refusal(ValidationCode.TOKEN_REVOKED, "the key that signed the token was revoked");
             }
             Optional<RingKey> key = ring.byKid(tokenHeader.keyId());
+            if (key.isEmpty()) {
+                key = unknownKeys.find(tokenHeader.keyId());
+            }
             if (key.isEmpty()) {
                 throw new Refusal(ValidationCode.TOKEN_SIGNATURE_INVALID, "the token's key id is not a known key");
             }

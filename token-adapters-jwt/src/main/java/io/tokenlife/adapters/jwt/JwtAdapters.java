@@ -152,6 +152,18 @@ public final class JwtAdapters {
         }
     }
 
+    /**
+     * A verifier for an embedded validator that shares no database with the service: the platform's
+     * verification with the keys of the service's JWKS ({@code https://host/.well-known/jwks.json}),
+     * refetched on an unknown {@code kid} at most once per 30 s (see {@link JwksVerifier.Builder}). Put it in
+     * {@code Ports.offline(...)} to get the domain's validation policy on top.
+     *
+     * @throws IllegalArgumentException for an HMAC algorithm (never published) or a URL that is not http(s)
+     */
+    public static JwksVerifier.Builder jwksVerifier(java.net.URI jwksUrl, io.tokenlife.domain.settings.SigningAlgorithm algorithm) {
+        return JwksVerifier.builder(jwksUrl, algorithm);
+    }
+
     /** A key could not be loaded; the message names the variable and the path, never key material. */
     public static final class KeyLoadException extends RuntimeException {
         public KeyLoadException(String message, Throwable cause) {

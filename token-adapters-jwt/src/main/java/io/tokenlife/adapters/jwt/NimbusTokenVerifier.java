@@ -11,8 +11,12 @@ final class NimbusTokenVerifier implements TokenVerifier {
     private final CompactJwsVerifier jws;
 
     NimbusTokenVerifier(KeyRing ring) {
+        this(ring, CompactJwsVerifier.UnknownKeys.NONE);
+    }
+
+    NimbusTokenVerifier(KeyRing ring, CompactJwsVerifier.UnknownKeys unknownKeys) {
         this.ring = ring;
-        this.jws = new CompactJwsVerifier(ring);
+        this.jws = new CompactJwsVerifier(ring, unknownKeys);
     }
 
     KeyRing ring() {
