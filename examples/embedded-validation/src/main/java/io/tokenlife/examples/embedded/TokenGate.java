@@ -1,5 +1,6 @@
 package io.tokenlife.examples.embedded;
 
+import io.tokenlife.adapters.jwt.JwksVerifier;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
 import io.tokenlife.domain.assembly.DomainSettings;
@@ -14,34 +15,34 @@ import io.tokenlife.domain.port.in.ValidateTokenUseCase;
 import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SecurityEvents;
 import io.tokenlife.domain.port.out.SsoProviders;
+import io.tokenlife.domain.port.out.TokenSigner;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.TokenlifeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
-/** Validates bearer tokens of the tokenlife platform inside this service. */
+/**
+ * Validates bearer tokens of the tokenlife platform inside this service: sharing its database
+ * ({@link #TokenGate(Map, Clock)}), or with the keys of its JWKS and no database ({@link #fromJwks}).
+ */
 public final class TokenGate implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TokenGate.class);
 
-    private final PersistenceAdapters persistence;
+    private final Optional<PersistenceAdapters> persistence;
     private final ValidateTokenUseCase validate;
+    private final BooleanSupplier ready;
 
     public TokenGate(Map<String, String> configuration, Clock clock) {
-        // Bad values throw InvalidSettingsException naming the variable.
-        TokenlifeSettings settings = TokenlifeSettings.fromMap(configuration);
-        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
-        findings.forEach(f -> log.warn("security_event=config_warning code={} {}", f.code(), f.message()));
-        if (ConfigurationReview.hasErrors(findings)) {
-            throw new IllegalStateException("FAIL-CLOSED: the token configuration has errors, see the log");
-        }
-
+        TokenlifeSettings settings = reviewed(configuration);
         JwtAdapters jwt = JwtAdapters.create(settings, clock);          // keys, verifier, cache
-        persistence = PersistenceAdapters.open(settings, clock);        // does not migrate
+        PersistenceAdapters persistence = PersistenceAdapters.open(settings, clock); // does not migrate
         persistence.startRevocationSync();                              // revocations into memory
 
         SecurityEvents events = event -> log.info("security_event={} {} {}",
@@ -57,6 +58,47 @@ public final class TokenGate implements AutoCloseable {
             persistence.onSigningKeyChange(useCases.keySchedule()::reload); // follows every rotation and key revocation
         }
         validate = useCases.validateToken();                           // the platform's policy, steps 1-9
+        this.persistence = Optional.of(persistence);
+        this.ready = () -> persistence.revocationIndex().inSync();
+    }
+
+    private TokenGate(ValidateTokenUseCase validate, BooleanSupplier ready) {
+        this.persistence = Optional.empty();
+        this.validate = validate;
+        this.ready = ready;
+    }
+
+    /**
+     * No database: the keys come from the service's JWKS ({@code https://tokens.example.com/.well-known/jwks.json}),
+     * refetched when a token names an unknown {@code kid} (at most once per 30 s) or the JWKS {@code max-age}
+     * ends, so a rotation needs no restart. Asymmetric {@code JWT_ALGORITHM} only. The policy (issuer, audience,
+     * expiry, leeway) is the platform's; revocations of single tokens are not seen without the database (a
+     * revoked key is, once it leaves the JWKS).
+     */
+    public static TokenGate fromJwks(URI jwksUrl, Map<String, String> configuration, Clock clock) {
+        TokenlifeSettings settings = reviewed(configuration);
+        JwksVerifier keys = JwtAdapters.jwksVerifier(jwksUrl, settings.jwt().algorithm()) // HS* is refused here
+                .verifiedTokenCacheSize(settings.validation().verifiedTokenCacheSize())
+                .clock(clock)
+                .build();
+        SecurityEvents events = event -> log.info("security_event={} {} {}", event.type(), event.message(), event.fields());
+        TokenSigner validateOnly = claims -> {
+            throw new UnsupportedOperationException("a JWKS gate validates tokens, it cannot issue them");
+        };
+        UseCases useCases = UseCases.wire(Ports.offline(validateOnly, keys, new UuidJtiGenerator(), events, clock),
+                DomainSettings.from(settings));
+        return new TokenGate(useCases.validateToken(), keys::hasKeys);
+    }
+
+    /** Bad values throw InvalidSettingsException naming the variable; review errors fail closed. */
+    private static TokenlifeSettings reviewed(Map<String, String> configuration) {
+        TokenlifeSettings settings = TokenlifeSettings.fromMap(configuration);
+        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
+        findings.forEach(f -> log.warn("security_event=config_warning code={} {}", f.code(), f.message()));
+        if (ConfigurationReview.hasErrors(findings)) {
+            throw new IllegalStateException("FAIL-CLOSED: the token configuration has errors, see the log");
+        }
+        return settings;
     }
 
     /** The caller behind a bearer token, or empty with the reason logged. */
@@ -70,13 +112,13 @@ public final class TokenGate implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** For a readiness probe: false while the revocations may be behind the database. */
+    /** For a readiness probe: false while the revocations may be behind the database, or no JWKS was fetched yet. */
     public boolean ready() {
-        return persistence.revocationIndex().inSync();
+        return ready.getAsBoolean();
     }
 
     @Override
     public void close() {
-        persistence.close();
+        persistence.ifPresent(PersistenceAdapters::close);
     }
 }

@@ -3,6 +3,7 @@ package io.tokenlife.adapters.jwt.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tokenlife.adapters.jwt.JwksVerifier;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.KeyPairs;
 import io.tokenlife.adapters.jwt.SsoAdapters;
@@ -26,7 +27,8 @@ class JwtArchitectureTest {
     @Test
     void only_the_entry_points_of_the_adapter_are_public() {
         classes().that().resideInAPackage("io.tokenlife.adapters.jwt..").and().areTopLevelClasses()
-                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, SsoAdapters.class)
+                .and().doNotBelongToAnyOf(JwtAdapters.class, KeyPairs.class, SsoAdapters.class,
+                        JwksVerifier.class) // the embedding API of a validator that reads the JWKS
                 .should().notBePublic()
                 .check(main);
     }
