@@ -1,12 +1,16 @@
 package io.tokenlife.adapters.persistence;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
@@ -41,12 +45,33 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /**
-     * One database for a test class. Without PostgreSQL, {@link #get()} aborts each test, so every test is
+     * One database for a test class, registered with {@code @RegisterExtension}: created before the class's
+     * tests, dropped after them. Without PostgreSQL, {@link #get()} aborts each test, so every test is
      * reported skipped (an abort in {@code @BeforeAll} would show as "Tests run: 0").
      */
-    static final class PerClass {
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
         private PostgresDatabase database;
         private TestAbortedException unavailable;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            create();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            drop();
+        }
+
+        /** The adapters over this class's database, migrated and emptied, the revocation sync not started. */
+        PersistenceAdapters openEmpty(Clock clock) {
+            PostgresDatabase db = get();
+            PersistenceAdapters adapters = PersistenceAdapters.open(TestDatabases.settings(db.url()), clock,
+                    PersistenceOptions.defaults());
+            adapters.migrate();
+            db.truncate();
+            return adapters;
+        }
 
         void create() {
             try {

@@ -1,9 +1,9 @@
 package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.contract.SecurityEventLogContract;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,18 +11,9 @@ import java.time.ZoneOffset;
 
 /** The security event log contract on the real PostgreSQL. */
 class PostgresSecurityEventLogIT extends SecurityEventLogContract {
-    private static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
+    @RegisterExtension
+    static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
     private Database db;
-
-    @BeforeAll
-    static void createDatabase() {
-        DATABASE.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.drop();
-    }
 
     @Override
     protected Log freshLog(int capacity) {

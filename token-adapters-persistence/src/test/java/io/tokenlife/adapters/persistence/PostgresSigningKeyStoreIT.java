@@ -1,10 +1,10 @@
 package io.tokenlife.adapters.persistence;
 
 import io.tokenlife.domain.contract.SigningKeyStoreContract;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -19,26 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the key schedule at the same moment, one runs it.
  */
 class PostgresSigningKeyStoreIT extends SigningKeyStoreContract {
-    private static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
+    @RegisterExtension
+    static final PostgresDatabase.PerClass DATABASE = new PostgresDatabase.PerClass();
     private PersistenceAdapters adapters;
-
-    @BeforeAll
-    static void createDatabase() {
-        DATABASE.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.drop();
-    }
 
     @Override
     protected Stores freshStores() {
-        PostgresDatabase database = DATABASE.get();
-        adapters = PersistenceAdapters.open(TestDatabases.settings(database.url()), Clock.fixed(T0, ZoneOffset.UTC),
-                PersistenceOptions.defaults());
-        adapters.migrate();
-        database.truncate();
+        adapters = DATABASE.openEmpty(Clock.fixed(T0, ZoneOffset.UTC));
         return new Stores(adapters.signingKeys(), adapters.registry());
     }
 
