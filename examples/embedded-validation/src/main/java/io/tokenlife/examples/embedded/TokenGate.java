@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,7 +41,7 @@ public final class TokenGate implements AutoCloseable {
     private final BooleanSupplier ready;
 
     public TokenGate(Map<String, String> configuration, Clock clock) {
-        TokenlifeSettings settings = reviewed(configuration);
+        TokenlifeSettings settings = reviewed(configuration, Set.of());
         JwtAdapters jwt = JwtAdapters.create(settings, clock);          // keys, verifier, cache
         PersistenceAdapters persistence = PersistenceAdapters.open(settings, clock); // does not migrate
         persistence.startRevocationSync();                              // revocations into memory
@@ -76,7 +77,7 @@ public final class TokenGate implements AutoCloseable {
      * revoked key is, once it leaves the JWKS).
      */
     public static TokenGate fromJwks(URI jwksUrl, Map<String, String> configuration, Clock clock) {
-        TokenlifeSettings settings = reviewed(configuration);
+        TokenlifeSettings settings = reviewed(configuration, LOCAL_KEY_FINDINGS); // no local key is needed
         JwksVerifier keys = JwtAdapters.jwksVerifier(jwksUrl, settings.jwt().algorithm()) // HS* is refused here
                 .verifiedTokenCacheSize(settings.validation().verifiedTokenCacheSize())
                 .clock(clock)
@@ -90,10 +91,14 @@ public final class TokenGate implements AutoCloseable {
         return new TokenGate(useCases.validateToken(), keys::hasKeys);
     }
 
+    /** The review's findings about the key files of an asymmetric algorithm: a JWKS gate reads no key file. */
+    private static final Set<String> LOCAL_KEY_FINDINGS = Set.of("key_paths_missing", "key_pair_generated");
+
     /** Bad values throw InvalidSettingsException naming the variable; review errors fail closed. */
-    private static TokenlifeSettings reviewed(Map<String, String> configuration) {
+    private static TokenlifeSettings reviewed(Map<String, String> configuration, Set<String> notApplicable) {
         TokenlifeSettings settings = TokenlifeSettings.fromMap(configuration);
-        List<ConfigurationFinding> findings = ConfigurationReview.review(settings);
+        List<ConfigurationFinding> findings = ConfigurationReview.review(settings).stream()
+                .filter(f -> !notApplicable.contains(f.code())).toList();
         findings.forEach(f -> log.warn("security_event=config_warning code={} {}", f.code(), f.message()));
         if (ConfigurationReview.hasErrors(findings)) {
             throw new IllegalStateException("FAIL-CLOSED: the token configuration has errors, see the log");

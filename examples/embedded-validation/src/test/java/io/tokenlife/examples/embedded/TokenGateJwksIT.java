@@ -81,6 +81,17 @@ class TokenGateJwksIT {
     }
 
     @Test
+    void inProductionTheGateNeedsNoKeyFileButStillFailsClosedOnOtherErrors() {
+        URI nowhere = URI.create("http://127.0.0.1:1/.well-known/jwks.json"); // nothing listens: no keys yet
+        try (TokenGate gate = TokenGate.fromJwks(nowhere, Map.of("ENVIRONMENT", "production", "JWT_ALGORITHM", "ES256"),
+                clock)) {
+            assertThat(gate.ready()).as("no key set fetched").isFalse();
+        }
+        assertThatThrownBy(() -> TokenGate.fromJwks(nowhere, Map.of("ENVIRONMENT", "production", "JWT_ALGORITHM", "ES256",
+                "PLATFORM_ADMIN_PASSWORD", "short"), clock)).hasMessageContaining("FAIL-CLOSED");
+    }
+
+    @Test
     void anHmacAlgorithmCannotUseAJwks() {
         assertThatThrownBy(() -> TokenGate.fromJwks(URI.create("http://127.0.0.1:1/.well-known/jwks.json"),
                 Map.of("JWT_ALGORITHM", "HS256"), clock))
