@@ -39,6 +39,8 @@ final class JwksKeys implements CompactJwsVerifier.UnknownKeys {
     static final Duration MAX_TIME_TO_LIVE = Duration.ofHours(24);
 
     private final URI uri;
+    /** The URL as logged: without user info or query, which could carry a credential. */
+    private final String loggedUri;
     private final KeyRing ring;
     private final Duration minInterval;
     private final Duration defaultMaxAge;
@@ -52,6 +54,8 @@ final class JwksKeys implements CompactJwsVerifier.UnknownKeys {
 
     JwksKeys(URI uri, KeyRing ring, Duration minInterval, Duration defaultMaxAge, Duration timeout, Clock clock) {
         this.uri = uri;
+        this.loggedUri = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
         this.ring = ring;
         this.minInterval = minInterval;
         this.defaultMaxAge = defaultMaxAge;
@@ -124,7 +128,7 @@ final class JwksKeys implements CompactJwsVerifier.UnknownKeys {
         } catch (IOException | ParseException | RuntimeException e) {
             // keep the last good keys; the next attempt comes after the rate limit
             LOG.log(System.Logger.Level.WARNING, "jwks_fetch_failed url={0} reason={1}; keeping {2} known key(s)",
-                    uri, e.getClass().getSimpleName() + ": " + e.getMessage(), ring.verificationKeys().size());
+                    loggedUri, e.getClass().getSimpleName() + ": " + e.getMessage(), ring.verificationKeys().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
