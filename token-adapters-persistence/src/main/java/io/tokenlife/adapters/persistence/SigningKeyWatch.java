@@ -49,7 +49,9 @@ final class SigningKeyWatch {
         }
         long before = fingerprint;
         fingerprint = now;
-        if (before != Long.MIN_VALUE && before != now) {
+        // the first look tells too: a change between a listener's own load and this first fingerprint would
+        // otherwise become the baseline and never be told (one extra reload at start is the price)
+        if (before != now) {
             tell();
         }
     }
