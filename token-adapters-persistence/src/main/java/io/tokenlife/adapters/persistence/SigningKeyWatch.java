@@ -18,12 +18,6 @@ final class SigningKeyWatch {
     private final Database db;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile long fingerprint = Long.MIN_VALUE;
-    /**
-     * A listener came since the last check: tell at the next check whatever the fingerprint, because a change
-     * between the listener's own load and that check has no baseline (a rotation right after a gate started was
-     * otherwise missed on H2 until the next one).
-     */
-    private volatile boolean listenerAdded;
 
     SigningKeyWatch(Database db) {
         this.db = db;
@@ -31,7 +25,6 @@ final class SigningKeyWatch {
 
     void addListener(Runnable listener) {
         listeners.add(listener);
-        listenerAdded = true;
     }
 
     /** A notification said a key changed. */
@@ -56,9 +49,9 @@ final class SigningKeyWatch {
         }
         long before = fingerprint;
         fingerprint = now;
-        boolean newListener = listenerAdded;
-        listenerAdded = false;
-        if (newListener || (before != Long.MIN_VALUE && before != now)) {
+        // the first look tells too: a change between a listener's own load and this first fingerprint would
+        // otherwise become the baseline and never be told (one extra reload at start is the price)
+        if (before != now) {
             tell();
         }
     }
