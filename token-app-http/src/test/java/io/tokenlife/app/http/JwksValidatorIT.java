@@ -3,6 +3,7 @@ package io.tokenlife.app.http;
 import io.tokenlife.adapters.jwt.JwksVerifier;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.app.http.support.Client;
+import io.tokenlife.domain.fakes.SteppingClock;
 import io.tokenlife.domain.port.out.Verification;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,29 +52,4 @@ class JwksValidatorIT {
         }
     }
 
-    /** Real time plus the steps the test takes, so the validator's rate limit passes without sleeping. */
-    private static final class SteppingClock extends Clock {
-        private final Instant start = Instant.now();
-        private final long startNanos = System.nanoTime();
-        private volatile Duration stepped = Duration.ZERO;
-
-        void advance(Duration d) {
-            stepped = stepped.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusNanos(System.nanoTime() - startNanos).plus(stepped);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

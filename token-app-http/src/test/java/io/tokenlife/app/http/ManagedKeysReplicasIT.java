@@ -1,6 +1,7 @@
 package io.tokenlife.app.http;
 
 import io.tokenlife.app.http.support.Client;
+import io.tokenlife.domain.fakes.SteppingClock;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.KeyState;
 import io.tokenlife.domain.model.ValidationCode;
@@ -16,11 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,29 +45,6 @@ class ManagedKeysReplicasIT {
     private static String unavailable;
     private String database;
 
-    /** The system clock plus an offset the test moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration by) {
-            offset.updateAndGet(o -> o.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeAll
     static void probe() {
@@ -145,7 +119,7 @@ class ManagedKeysReplicasIT {
 
     @Test
     void anEmergencyKeyRevocationIsSeenByTheOtherReplicaWithin100MsAndSparesOtherKeys() throws Exception {
-        MovableClock clock = new MovableClock();
+        SteppingClock clock = new SteppingClock();
         try (HttpComposition a = HttpComposition.start(config(), clock);
              HttpComposition b = HttpComposition.start(config(), clock)) {
             List<String> doomed = new ArrayList<>();
@@ -203,7 +177,7 @@ class ManagedKeysReplicasIT {
 
     @Test
     void rotationsUnderLoadOnTwoReplicasRejectNoValidToken() throws Exception {
-        MovableClock clock = new MovableClock();
+        SteppingClock clock = new SteppingClock();
         try (HttpComposition a = HttpComposition.start(config(), clock);
              HttpComposition b = HttpComposition.start(config(), clock)) {
             HttpComposition[] replicas = {a, b};

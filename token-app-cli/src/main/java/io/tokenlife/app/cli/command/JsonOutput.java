@@ -8,8 +8,6 @@ import io.tokenlife.domain.model.User;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import io.tokenlife.domain.model.SigningKeyInfo;
-import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 
 import java.util.List;
 import java.util.Map;
@@ -67,28 +65,6 @@ public final class JsonOutput {
         m.put("expires_at", time(t.expiresAt()));
         m.put("spent_at", time(t.spentAt()));
         m.put("state", t.isSpent() ? "spent" : "current");
-        return m;
-    }
-
-    /** A managed signing key, as {@code GET /keys} shows it: never key material. */
-    public static Map<String, Object> key(ManageSigningKeysUseCase.KeyView view) {
-        SigningKeyInfo k = view.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kid", k.kid());
-        m.put("alg", k.algorithm().joseName());
-        m.put("state", k.state().wireName());
-        m.put("created_at", time(k.createdAt()));
-        m.put("activates_at", time(k.activatesAt()));
-        m.put("activated_at", time(k.activatedAt().orElse(null)));
-        m.put("retired_at", time(k.retiredAt().orElse(null)));
-        m.put("removable_at", time(view.removableAt().orElse(null)));
-        m.put("removed_at", time(k.removedAt().orElse(null)));
-        m.put("revoked_at", time(k.revokedAt().orElse(null)));
-        m.put("revoked_by", k.revokedBy().orElse(null));
-        m.put("reason", k.reason().orElse(null));
-        m.put("live_tokens", view.usage().liveTokens());
-        m.put("last_token_expires_at", time(view.usage().lastExpiry().orElse(null)));
-        m.put("tokens_without_expiry", view.usage().someNeverExpire());
         return m;
     }
 

@@ -9,7 +9,6 @@ import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.KeyChangeResult;
 import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,7 @@ public final class KeysHandler {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("managed", listed.managed());
-        body.put("items", listed.keys().stream().map(KeysHandler::view).toList());
+        body.put("items", listed.keys().stream().map(ManageSigningKeysUseCase.KeyView::wireFields).toList());
         Responses.json(ctx, body);
     }
 
@@ -84,31 +83,5 @@ public final class KeysHandler {
         m.put("state", k.state().wireName());
         m.put("activates_at", k.activatesAt().toString());
         return m;
-    }
-
-    /** The fields of {@code tokenlife keys list --json}. */
-    static Map<String, Object> view(ManageSigningKeysUseCase.KeyView view) {
-        SigningKeyInfo k = view.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kid", k.kid());
-        m.put("alg", k.algorithm().joseName());
-        m.put("state", k.state().wireName());
-        m.put("created_at", time(k.createdAt()));
-        m.put("activates_at", time(k.activatesAt()));
-        m.put("activated_at", time(k.activatedAt().orElse(null)));
-        m.put("retired_at", time(k.retiredAt().orElse(null)));
-        m.put("removable_at", time(view.removableAt().orElse(null)));
-        m.put("removed_at", time(k.removedAt().orElse(null)));
-        m.put("revoked_at", time(k.revokedAt().orElse(null)));
-        m.put("revoked_by", k.revokedBy().orElse(null));
-        m.put("reason", k.reason().orElse(null));
-        m.put("live_tokens", view.usage().liveTokens());
-        m.put("last_token_expires_at", time(view.usage().lastExpiry().orElse(null)));
-        m.put("tokens_without_expiry", view.usage().someNeverExpire());
-        return m;
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

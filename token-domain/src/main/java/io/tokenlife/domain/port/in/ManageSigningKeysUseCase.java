@@ -5,7 +5,9 @@ import io.tokenlife.domain.model.KeyUsage;
 import io.tokenlife.domain.model.SigningKeyInfo;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +43,34 @@ public interface ManageSigningKeysUseCase {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(removableAt, "removableAt");
+        }
+
+        /**
+         * The fields of {@code GET /keys} and {@code tokenlife keys list --json}, in their order (times as
+         * ISO-8601, absent ones {@code null}); never key material. One mapping for both, like {@code ClaimsJson}.
+         */
+        public Map<String, Object> wireFields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kid", info.kid());
+            m.put("alg", info.algorithm().joseName());
+            m.put("state", info.state().wireName());
+            m.put("created_at", iso(info.createdAt()));
+            m.put("activates_at", iso(info.activatesAt()));
+            m.put("activated_at", iso(info.activatedAt().orElse(null)));
+            m.put("retired_at", iso(info.retiredAt().orElse(null)));
+            m.put("removable_at", iso(removableAt.orElse(null)));
+            m.put("removed_at", iso(info.removedAt().orElse(null)));
+            m.put("revoked_at", iso(info.revokedAt().orElse(null)));
+            m.put("revoked_by", info.revokedBy().orElse(null));
+            m.put("reason", info.reason().orElse(null));
+            m.put("live_tokens", usage.liveTokens());
+            m.put("last_token_expires_at", iso(usage.lastExpiry().orElse(null)));
+            m.put("tokens_without_expiry", usage.someNeverExpire());
+            return m;
+        }
+
+        private static String iso(Instant instant) {
+            return instant == null ? null : instant.toString();
         }
     }
 

@@ -37,7 +37,7 @@ public final class KeysListSubcommand extends CliCommand {
             throw new CliFailure(KeyChanges.STATIC);
         }
         if (json) {
-            out().println(JsonOutput.write(JsonOutput.items(listed.keys().stream().map(JsonOutput::key).toList(), null)));
+            out().println(JsonOutput.write(JsonOutput.items(listed.keys().stream().map(ManageSigningKeysUseCase.KeyView::wireFields).toList(), null)));
             return ExitCodes.OK;
         }
         out().printf(ROW, "KID", "ALG", "STATE", "CREATED", "ACTIVATES", "RETIRES", "LIVE_TOKENS");
