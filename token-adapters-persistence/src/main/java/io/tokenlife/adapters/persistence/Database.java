@@ -195,7 +195,7 @@ final class Database implements AutoCloseable {
      * {@code MVStore.commit} runs on the committing thread), so {@code FileChannel.force(true)} — what
      * {@code CHECKPOINT SYNC} ends with — makes every transaction committed before this call durable. Unlike
      * {@code CHECKPOINT SYNC} it parses no SQL, takes neither H2's database lock nor the store lock, and writes
-     * no store commit of its own (ADR 0013). When the file is another process's (this one its
+     * no store commit of its own (ADR 0010). When the file is another process's (this one its
      * {@code AUTO_SERVER} client) it runs {@code CHECKPOINT SYNC} there. A no-op elsewhere: a PostgreSQL commit
      * is durable when it returns.
      */
