@@ -44,12 +44,12 @@ public final class UserEndpoints implements Endpoints {
     }
 
     /** {@code GET /users}. */
-    public void list(Context ctx) {
+    private void list(Context ctx) {
         Responses.json(ctx, new UserList(users.list().stream().map(UserView::of).toList(), null));
     }
 
     /** {@code POST /users}: 201 with the user; {@code password} is optional (an SSO-only user has none). */
-    public void create(Context ctx) {
+    private void create(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, CREATE_FIELDS);
         String email = body.requiredString("email");
         CreateUserResult result = users.create(new CreateUserCommand(Authenticator.caller(ctx).actor(), email,
@@ -67,7 +67,7 @@ public final class UserEndpoints implements Endpoints {
     }
 
     /** {@code PATCH /users/{email}}: any of {@code full_name}, {@code password}, {@code admin}, {@code active}. */
-    public void update(Context ctx) {
+    private void update(Context ctx) {
         String email = ctx.pathParam("email");
         RequestBody.JsonObject body = RequestBody.json(ctx, false, UPDATE_FIELDS);
         if (!body.hasAny(UPDATE_FIELDS)) {
