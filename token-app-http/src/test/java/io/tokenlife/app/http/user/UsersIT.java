@@ -1,6 +1,9 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenlife.app.http.identity.LoginIT;
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import org.junit.jupiter.api.AfterAll;
@@ -9,11 +12,25 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET/POST /users} and {@code PATCH /users/{email}}: admins only; taking rights away revokes at once. */
-class UsersIT {
+public class UsersIT {
+    /** Who may administer users; the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            GET /users                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /users                             | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /users                             | 401  | 403  | 403   | 201   | 403 | 403      | 403 | 401     | 401
+            PATCH /users/{email}                    | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            """, Map.of(
+            "GET /users", w -> Request.of("GET", "/users"),
+            "HEAD /users", w -> Request.of("HEAD", "/users"),
+            "POST /users", w -> Request.json("POST", "/users", "{\"email\":\"new-" + w.user() + "\"}"),
+            "PATCH /users/{email}", w -> Request.json("PATCH", "/users/" + w.user(), "{\"full_name\":\"Renamed\"}")));
+
     static FixtureServer server;
     static String admin;
 
