@@ -12,9 +12,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.tokenlife", importOptions = ImportOption.DoNotIncludeTests.class)
 class HttpArchitectureTest {
 
+    /** The feature packages of the JSON API, each with its {@code Endpoints}. */
+    static final String[] FEATURES = {"io.tokenlife.app.http.token..", "io.tokenlife.app.http.oauth..",
+            "io.tokenlife.app.http.identity..", "io.tokenlife.app.http.key..", "io.tokenlife.app.http.user..",
+            "io.tokenlife.app.http.discovery..", "io.tokenlife.app.http.ops.."};
+
     @ArchTest
     static final ArchRule handlers_use_single_use_cases_and_the_model_never_adapters_outbound_ports_or_the_assembly = noClasses()
-            .that().resideInAPackage("io.tokenlife.app.http.handler..")
+            .that().resideInAnyPackage(FEATURES)
             .should().dependOnClassesThat().resideInAnyPackage("io.tokenlife.adapters..",
                     "io.tokenlife.domain.port.out..", "io.tokenlife.domain.service..", "io.tokenlife.domain.assembly..");
 
@@ -55,7 +60,8 @@ class HttpArchitectureTest {
 
     @ArchTest
     static final ArchRule dtos_are_records = classes()
-            .that().resideInAPackage("io.tokenlife.app.http.dto..")
+            .that().resideInAnyPackage(FEATURES).and().arePublic().and().areNotInterfaces()
+            .and().haveSimpleNameNotEndingWith("Endpoints")
             .should().beRecords();
 
     @ArchTest

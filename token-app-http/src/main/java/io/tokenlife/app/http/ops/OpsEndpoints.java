@@ -1,8 +1,13 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.ops;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
+import io.tokenlife.app.http.web.Endpoints;
+import io.tokenlife.app.http.web.Responses;
+import io.tokenlife.app.http.web.Routing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,16 +15,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Liveness, readiness and Prometheus metrics. */
-public final class OpsHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(OpsHandler.class);
+public final class OpsEndpoints implements Endpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(OpsEndpoints.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ReadinessCheck readiness;
     private final PrometheusMeterRegistry registry;
 
-    public OpsHandler(ReadinessCheck readiness, PrometheusMeterRegistry registry) {
+    public OpsEndpoints(ReadinessCheck readiness, PrometheusMeterRegistry registry) {
         this.readiness = readiness;
         this.registry = registry;
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        Routing.get(routes, "/health", this::health, Access.ANYONE);
+        Routing.get(routes, "/ready", this::ready, Access.ANYONE);
+        Routing.get(routes, "/metrics", this::metrics, Access.ANYONE);
     }
 
     /** {@code GET /health}: the process answers. */

@@ -1,7 +1,11 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.discovery;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.ServerMetadata;
+import io.tokenlife.app.http.web.Access;
+import io.tokenlife.app.http.web.Endpoints;
+import io.tokenlife.app.http.web.Responses;
+import io.tokenlife.app.http.web.Routing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Public documents: the JWK set, RFC 8414 metadata and the OpenAPI description. */
-public final class DiscoveryHandler {
+public final class DiscoveryEndpoints implements Endpoints {
     public static final String OPENAPI_RESOURCE = "/io/tokenlife/app/http/openapi.json";
 
     private final Supplier<String> publicJwks;
@@ -28,12 +32,19 @@ public final class DiscoveryHandler {
      *                bound to; never anything from the request, whose {@code Host} header a client (or a cache
      *                in front, poisoned once) chooses
      */
-    public DiscoveryHandler(Supplier<String> publicJwks, Duration jwksMaxAge, String issuer, Supplier<URI> baseUrl) {
+    public DiscoveryEndpoints(Supplier<String> publicJwks, Duration jwksMaxAge, String issuer, Supplier<URI> baseUrl) {
         this.publicJwks = publicJwks;
         this.jwksCacheControl = "public, max-age=" + jwksMaxAge.toSeconds();
         this.issuer = issuer;
         this.baseUrl = baseUrl;
         this.openApi = openApiDocument();
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        Routing.get(routes, "/.well-known/jwks.json", this::jwks, Access.ANYONE);
+        Routing.get(routes, "/.well-known/oauth-authorization-server", this::metadata, Access.ANYONE);
+        Routing.get(routes, "/openapi.json", this::openApi, Access.ANYONE);
     }
 
     /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
@@ -58,7 +69,7 @@ public final class DiscoveryHandler {
     }
 
     static String openApiDocument() {
-        try (InputStream in = DiscoveryHandler.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+        try (InputStream in = DiscoveryEndpoints.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
             }

@@ -1,12 +1,15 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.identity;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.TokenResponse;
+import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.CsrfGuard;
+import io.tokenlife.app.http.web.Endpoints;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedRefreshToken;
 import io.tokenlife.domain.model.IssuedSession;
@@ -41,7 +44,7 @@ import java.util.Set;
  * {@code jwt_token} cookie, the SSO exchange, and the refresh of a session by its refresh token. The domain decides; this class reads the request,
  * consults the {@link LoginThrottle} before any password is checked, and writes the answer.
  */
-public final class AuthHandler {
+public final class IdentityEndpoints implements Endpoints {
     private static final Set<String> LOGIN_FIELDS = Set.of("email", "password");
     private static final Set<String> SSO_FIELDS = Set.of("id_token");
     private static final Set<String> REFRESH_FIELDS = Set.of("refresh_token");
@@ -57,7 +60,7 @@ public final class AuthHandler {
     private final CsrfGuard csrf;
     private final Clock clock;
 
-    public AuthHandler(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke,
+    public IdentityEndpoints(LoginUseCase login, SsoLoginUseCase sso, RevokeTokenUseCase revoke,
                        RefreshSessionUseCase refresh, LoginThrottle throttle, boolean secureCookies, CsrfGuard csrf,
                        Clock clock) {
         this.login = login;
@@ -68,6 +71,15 @@ public final class AuthHandler {
         this.secureCookies = secureCookies;
         this.csrf = csrf;
         this.clock = clock;
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        routes.post("/auth/login", this::login, Access.ANYONE);
+        routes.post("/auth/refresh", this::refresh, Access.ANYONE);
+        routes.post("/auth/logout", this::logout, Access.BEARER);
+        routes.post("/auth/sso/{provider}", this::sso, Access.ANYONE);
+        routes.post("/admin/login", this::adminLogin, Access.ANYONE);
     }
 
     /** {@code POST /auth/login} with {@code {email, password}}. */

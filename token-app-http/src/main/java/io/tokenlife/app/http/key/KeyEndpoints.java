@@ -1,9 +1,14 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.key;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.Endpoints;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
+import io.tokenlife.app.http.web.Routing;
 import io.tokenlife.domain.model.SigningKeyInfo;
 import io.tokenlife.domain.port.in.Invalid;
 import io.tokenlife.domain.port.in.KeyChangeResult;
@@ -17,14 +22,22 @@ import java.util.Set;
  * The managed signing keys for admins: list, rotate, retire, revoke. Never key material. With static
  * keys every change is a 409 saying where the key comes from.
  */
-public final class KeysHandler {
+public final class KeyEndpoints implements Endpoints {
     private static final String STATIC = "KEY_MANAGEMENT=static: the signing key comes from the configuration and "
             + "changes only there";
 
     private final ManageSigningKeysUseCase keys;
 
-    public KeysHandler(ManageSigningKeysUseCase keys) {
+    public KeyEndpoints(ManageSigningKeysUseCase keys) {
         this.keys = keys;
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        Routing.get(routes, "/keys", this::list, Access.ADMIN);
+        routes.post("/keys/rotate", this::rotate, Access.ADMIN);
+        routes.post("/keys/{kid}/retire", this::retire, Access.ADMIN);
+        routes.post("/keys/{kid}/revoke", this::revoke, Access.ADMIN);
     }
 
     /** {@code GET /keys}: {@code {"managed": bool, "items": [...]}}. */
@@ -73,7 +86,7 @@ public final class KeysHandler {
         KeyChangeResult.Changed changed = (KeyChangeResult.Changed) result;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("summary", changed.summary());
-        body.put("changed", changed.keys().stream().map(KeysHandler::changed).toList());
+        body.put("changed", changed.keys().stream().map(KeyEndpoints::changed).toList());
         Responses.json(ctx, body);
     }
 

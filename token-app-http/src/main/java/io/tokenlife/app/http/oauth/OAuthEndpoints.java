@@ -1,10 +1,14 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.oauth;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.Introspection;
+import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.Credential;
+import io.tokenlife.app.http.web.Endpoints;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.TokenClaims;
@@ -36,15 +40,22 @@ import java.util.Optional;
  * subject). RFC 7009 §2.2 lets the server answer 200 when there is nothing to revoke, and answering the
  * same for a token that is not the caller's reveals nothing about it; that token stays valid.
  */
-public final class OAuthHandler {
+public final class OAuthEndpoints implements Endpoints {
     private final ValidateTokenUseCase validate;
     private final RevokeTokenUseCase revoke;
     private final ManageFamiliesUseCase families;
 
-    public OAuthHandler(ValidateTokenUseCase validate, RevokeTokenUseCase revoke, ManageFamiliesUseCase families) {
+    public OAuthEndpoints(ValidateTokenUseCase validate, RevokeTokenUseCase revoke, ManageFamiliesUseCase families) {
         this.validate = validate;
         this.revoke = revoke;
         this.families = families;
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        // form routes: a cross-site HTML form could post them with the browser's cookie, so only the header counts
+        routes.post("/oauth2/revoke", this::revoke, Access.BEARER, Credential.HEADER_ONLY);
+        routes.post("/oauth2/introspect", this::introspect, Access.BEARER, Credential.HEADER_ONLY);
     }
 
     /**

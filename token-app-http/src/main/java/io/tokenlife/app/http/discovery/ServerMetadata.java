@@ -1,4 +1,4 @@
-package io.tokenlife.app.http.dto;
+package io.tokenlife.app.http.discovery;
 
 import java.util.List;
 

@@ -1,6 +1,4 @@
-package io.tokenlife.app.http.handler;
-
-import io.tokenlife.app.http.dto.Introspection;
+package io.tokenlife.app.http.oauth;
 
 import io.tokenlife.app.http.web.Json;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.ops;
 
 /** Whether this process can serve: the database answers and the revocation index is current. */
 @FunctionalInterface

@@ -1,10 +1,10 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.token;
 
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.FamilyResponse;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.port.in.FamilyRef;
 import io.tokenlife.domain.port.in.FindFamilyQuery;
@@ -21,13 +21,13 @@ import java.util.Set;
  * Refresh-token families by id, for their owner or an admin: {@code GET /families/{id}} and
  * {@code DELETE /families/{id}} (every refresh and access token of the family; idempotent).
  */
-public final class FamiliesHandler {
+final class FamiliesHandler {
     private static final Set<String> REASON_FIELDS = Set.of("reason");
 
     private final ManageFamiliesUseCase families;
     private final Clock clock;
 
-    public FamiliesHandler(ManageFamiliesUseCase families, Clock clock) {
+    FamiliesHandler(ManageFamiliesUseCase families, Clock clock) {
         this.families = families;
         this.clock = clock;
     }

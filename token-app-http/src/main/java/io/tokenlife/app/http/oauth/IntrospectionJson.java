@@ -1,6 +1,5 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.oauth;
 
-import io.tokenlife.app.http.dto.Introspection;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

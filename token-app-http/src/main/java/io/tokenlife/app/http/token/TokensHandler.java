@@ -1,13 +1,10 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.token;
 
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.CreatedToken;
-import io.tokenlife.app.http.dto.RevokeAllResponse;
-import io.tokenlife.app.http.dto.TokenList;
-import io.tokenlife.app.http.dto.TokenMetadata;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.model.Caller;
 import io.tokenlife.domain.model.IssuedToken;
@@ -53,7 +50,7 @@ import java.util.function.Function;
  * The token registry over HTTP: create API tokens, list, read, revoke one, revoke all of a subject. Who
  * may see or revoke which token is the domain's decision; this class reads the request and writes the answer.
  */
-public final class TokensHandler {
+final class TokensHandler {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "expires_in_days", "expires_at", "scope");
     private static final Set<String> REASON_FIELDS = Set.of("reason");
 
@@ -65,7 +62,7 @@ public final class TokensHandler {
     private final ManageFamiliesUseCase families;
     private final Clock clock;
 
-    public TokensHandler(IssueTokenUseCase issue, ListTokensUseCase list, FindTokenUseCase find,
+    TokensHandler(IssueTokenUseCase issue, ListTokensUseCase list, FindTokenUseCase find,
                          RevokeTokenUseCase revoke, RevokeAllTokensUseCase revokeAll, ManageFamiliesUseCase families,
                          Clock clock) {
         this.issue = issue;

@@ -1,4 +1,4 @@
-package io.tokenlife.app.http.dto;
+package io.tokenlife.app.http.token;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.token;
 
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.VerifyResponse;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.ClaimsJson;
 import io.tokenlife.domain.model.ValidationResult;
 import io.tokenlife.domain.model.ValidationWarning;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code POST /tokens/verify}: the full validation policy for operators (admin). */
-public final class VerifyHandler {
+final class VerifyHandler {
     private final ValidateTokenUseCase validate;
 
-    public VerifyHandler(ValidateTokenUseCase validate) {
+    VerifyHandler(ValidateTokenUseCase validate) {
         this.validate = validate;
     }
 

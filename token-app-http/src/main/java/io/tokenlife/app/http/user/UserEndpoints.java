@@ -1,12 +1,15 @@
-package io.tokenlife.app.http.handler;
+package io.tokenlife.app.http.user;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tokenlife.app.http.dto.UserList;
-import io.tokenlife.app.http.dto.UserView;
-import io.tokenlife.app.http.web.PathSegments;
+import io.tokenlife.app.http.web.Access;
 import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
+import io.tokenlife.app.http.web.Endpoints;
+import io.tokenlife.app.http.web.PathSegments;
 import io.tokenlife.app.http.web.RequestBody;
+import io.tokenlife.app.http.web.Responses;
+import io.tokenlife.app.http.web.Routing;
 import io.tokenlife.domain.model.User;
 import io.tokenlife.domain.port.in.CreateUserCommand;
 import io.tokenlife.domain.port.in.CreateUserResult;
@@ -23,14 +26,21 @@ import java.util.Set;
  * field) and revokes the tokens of a user who is disabled, demoted or given a new password; an e-mail
  * already taken is a 409.
  */
-public final class UsersHandler {
+public final class UserEndpoints implements Endpoints {
     private static final Set<String> CREATE_FIELDS = Set.of("email", "full_name", "password", "admin");
     private static final Set<String> UPDATE_FIELDS = Set.of("full_name", "password", "admin", "active");
 
     private final ManageUsersUseCase users;
 
-    public UsersHandler(ManageUsersUseCase users) {
+    public UserEndpoints(ManageUsersUseCase users) {
         this.users = users;
+    }
+
+    @Override
+    public void declare(RoutesConfig routes) {
+        Routing.get(routes, "/users", this::list, Access.ADMIN);
+        routes.post("/users", this::create, Access.ADMIN);
+        routes.patch("/users/{email}", this::update, Access.ADMIN);
     }
 
     /** {@code GET /users}. */
