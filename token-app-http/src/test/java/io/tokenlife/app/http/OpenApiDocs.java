@@ -44,7 +44,8 @@ final class OpenApiDocs {
     private static final Pattern BLOCK = Pattern.compile("<!-- generated from the OpenAPI fragments of ([a-z, ]+) "
             + "\\(" + Pattern.quote(FOLDER) + "/<feature>/openapi\\.json\\): [^\\n]*-->\\n(.*?)" + Pattern.quote(END),
             Pattern.DOTALL);
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /** The fields of a path item that are operations (the others are shared by its operations). */
+    static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode base;
@@ -58,7 +59,15 @@ final class OpenApiDocs {
     static OpenApiDocs load() {
         OpenApiDocs docs = new OpenApiDocs(read(RESOURCES.resolve("openapi-base.json")));
         for (String feature : FEATURES) {
-            docs.fragments.put(feature, read(RESOURCES.resolve(feature).resolve("openapi.json")));
+            Path file = RESOURCES.resolve(feature).resolve("openapi.json");
+            ObjectNode fragment = read(file);
+            fragment.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("paths") && !field.equals("components")) {
+                    throw new IllegalStateException(file + ": a fragment holds paths and components only; '" + field
+                            + "' belongs in openapi-base.json");
+                }
+            });
+            docs.fragments.put(feature, fragment);
         }
         return docs;
     }
@@ -83,12 +92,14 @@ final class OpenApiDocs {
         fragments.forEach((feature, fragment) -> {
             fragment.path("paths").fields().forEachRemaining(path -> {
                 ObjectNode item = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey());
-                path.getValue().fields().forEachRemaining(op -> {
-                    if (item.has(op.getKey())) {
-                        throw new IllegalStateException(feature + ": " + op.getKey().toUpperCase(Locale.ROOT) + " "
-                                + path.getKey() + " is declared by another fragment too");
+                path.getValue().fields().forEachRemaining(field -> {
+                    boolean operation = METHODS.contains(field.getKey());
+                    if (item.has(field.getKey()) && (operation || !item.get(field.getKey()).equals(field.getValue()))) {
+                        throw new IllegalStateException(feature + ": " + (operation ? field.getKey().toUpperCase(Locale.ROOT)
+                                + " " + path.getKey() : path.getKey() + " " + field.getKey()) + " is declared by another fragment too");
                     }
-                    item.set(op.getKey(), served(feature, path.getKey(), op.getKey(), op.getValue()));
+                    item.set(field.getKey(), operation ? served(feature, path.getKey(), field.getKey(), field.getValue())
+                            : field.getValue().deepCopy());
                 });
             });
             fragment.path("components").fields().forEachRemaining(kind -> {
@@ -119,8 +130,8 @@ final class OpenApiDocs {
     /** The fragment's operation as served: its description lines joined into one string. */
     private static JsonNode served(String feature, String path, String method, JsonNode op) {
         String name = feature + ": " + method.toUpperCase(Locale.ROOT) + " " + path;
-        if (!METHODS.contains(method) || !op.isObject()) {
-            throw new IllegalStateException(name + " is not an operation");
+        if (!op.isObject()) {
+            throw new IllegalStateException(name + " is not an operation object");
         }
         if (!op.path("x-access").isTextual() || !op.path("description").isArray()) {
             throw new IllegalStateException(name + " needs \"x-access\" (who may call it, as in the section heading) "
@@ -147,7 +158,11 @@ final class OpenApiDocs {
                             + "' of a generated block is unknown or named twice; features: " + FEATURES);
                 }
                 fragments.get(feature).path("paths").fields().forEachRemaining(path -> path.getValue().fields()
-                        .forEachRemaining(op -> sections.add(section(path.getKey(), op.getKey(), op.getValue()))));
+                        .forEachRemaining(op -> {
+                            if (METHODS.contains(op.getKey())) {
+                                sections.add(section(path.getKey(), op.getKey(), op.getValue()));
+                            }
+                        }));
             }
             out.append(current, last, m.start(2)).append('\n').append(String.join("\n\n", sections)).append("\n\n");
             last = m.end(2);
