@@ -2,30 +2,25 @@ package io.tokenlife.app.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.app.http.console.AdminConsole;
 import io.tokenlife.app.http.console.ConsoleDependencies;
-import io.tokenlife.app.http.handler.AuthHandler;
-import io.tokenlife.app.http.handler.DiscoveryHandler;
-import io.tokenlife.app.http.handler.FamiliesHandler;
-import io.tokenlife.app.http.handler.KeysHandler;
-import io.tokenlife.app.http.handler.OAuthHandler;
-import io.tokenlife.app.http.handler.OpsHandler;
-import io.tokenlife.app.http.handler.ReadinessCheck;
-import io.tokenlife.app.http.handler.TokensHandler;
-import io.tokenlife.app.http.handler.UsersHandler;
-import io.tokenlife.app.http.handler.VerifyHandler;
+import io.tokenlife.app.http.discovery.DiscoveryEndpoints;
+import io.tokenlife.app.http.identity.IdentityEndpoints;
+import io.tokenlife.app.http.key.KeyEndpoints;
+import io.tokenlife.app.http.oauth.OAuthEndpoints;
+import io.tokenlife.app.http.ops.OpsEndpoints;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.app.http.settings.HttpSettings;
-import io.tokenlife.app.http.web.Access;
+import io.tokenlife.app.http.token.TokenEndpoints;
+import io.tokenlife.app.http.user.UserEndpoints;
 import io.tokenlife.app.http.web.Authenticator;
-import io.tokenlife.app.http.web.Credential;
 import io.tokenlife.app.http.web.CsrfGuard;
+import io.tokenlife.app.http.web.Endpoints;
 import io.tokenlife.app.http.web.HttpMetrics;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.app.http.web.ProblemMapper;
 import io.tokenlife.app.http.web.RequestBody;
-import io.tokenlife.app.http.web.Routing;
 import io.tokenlife.app.http.web.SurfaceGuard;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.policy.ConfigurationFinding;
@@ -43,10 +38,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The REST service over already-built collaborators: every route, its access rule, the problem mapping
- * and the metrics, declared here in one place. Knows no adapter and no configuration beyond its own: the
- * composition root (or a test) hands it the use cases and the few things it needs from the outside, and
- * each handler gets only the use cases it calls.
+ * The REST service over already-built collaborators: the web server, the authenticator, the problem mapping
+ * and the metrics, and the list of features, each of which declares its own routes and their access rules
+ * ({@link Endpoints}). Knows no adapter and no configuration beyond its own: the composition root (or a test)
+ * hands it the use cases and the few things it needs from the outside, and each feature gets only the use
+ * cases it calls.
  */
 public final class HttpApplication {
     /** Largest request header block: a maximal token (8 KiB) plus ordinary headers. */
@@ -188,83 +184,33 @@ public final class HttpApplication {
         CsrfGuard csrf = new CsrfGuard(deps.server().publicUrl()); // one guard: the API's cookie, its login, the console
         Authenticator authenticator = new Authenticator(validate, csrf);
         config.routes.beforeMatched(authenticator::authenticate);
-
-        declareTokenRoutes(config.routes, useCases, deps.clock());
-        declareOAuthRoutes(config.routes, useCases, validate);
+        // login attempts are throttled per account and per client address (in this process), the console's too
         LoginThrottle throttle = new LoginThrottle(deps.server().loginLimits(), deps.clock());
-        declareIdentityRoutes(config.routes, deps, throttle, csrf);
-        declareConsoleRoutes(config.routes, deps, validate, throttle, csrf);
-        declarePublicRoutes(config.routes, deps, this::boundUrl);
+        Optional<URI> publicUrl = deps.server().publicUrl();
+
+        List<Endpoints> features = List.of(
+                new TokenEndpoints(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
+                        useCases.revokeToken(), useCases.revokeAllTokens(), useCases.families(), validate, deps.clock()),
+                new OAuthEndpoints(validate, useCases.revokeToken(), useCases.families()),
+                new IdentityEndpoints(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
+                        useCases.refreshSession(), throttle, deps.server().secureCookies(), csrf, deps.clock()),
+                new KeyEndpoints(useCases.signingKeys()),
+                new UserEndpoints(useCases.manageUsers()),
+                console(deps, validate, throttle, csrf),
+                new DiscoveryEndpoints(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
+                        () -> publicUrl.orElseGet(this::boundUrl)),
+                new OpsEndpoints(deps.readiness(), deps.metrics()));
+        features.forEach(feature -> feature.declare(config.routes));
     }
 
-    private static void declareTokenRoutes(RoutesConfig routes, UseCases useCases, Clock clock) {
-        TokensHandler tokens = new TokensHandler(useCases.issueToken(), useCases.listTokens(), useCases.findToken(),
-                useCases.revokeToken(), useCases.revokeAllTokens(), useCases.families(), clock);
-        routes.post("/tokens", tokens::create, Access.SESSION);
-        Routing.get(routes, "/tokens", tokens::list, Access.BEARER);
-        Routing.get(routes, "/tokens/{jti}", tokens::get, Access.BEARER);
-        routes.delete("/tokens/{jti}", tokens::delete, Access.SESSION);
-        routes.post("/subjects/{subject}/revoke-all", tokens::revokeAll, Access.ADMIN);
-        FamiliesHandler families = new FamiliesHandler(useCases.families(), clock);
-        Routing.get(routes, "/families/{id}", families::get, Access.SESSION);
-        routes.delete("/families/{id}", families::delete, Access.SESSION);
-    }
-
-    private static void declareOAuthRoutes(RoutesConfig routes, UseCases useCases, ValidateTokenUseCase validate) {
-        OAuthHandler oauth = new OAuthHandler(validate, useCases.revokeToken(), useCases.families());
-        // form routes: a cross-site HTML form could post them with the browser's cookie, so only the header counts
-        routes.post("/oauth2/revoke", oauth::revoke, Access.BEARER, Credential.HEADER_ONLY);
-        routes.post("/oauth2/introspect", oauth::introspect, Access.BEARER, Credential.HEADER_ONLY);
-        routes.post("/tokens/verify", new VerifyHandler(validate)::verify, Access.ADMIN);
-    }
-
-    /**
-     * Users, the three ways to log in, and logout. Login attempts are throttled per account and per client
-     * address (in this process); the admin-UI login sets the {@code jwt_token} cookie that
-     * {@link Authenticator} accepts on later requests.
-     */
-    private static void declareIdentityRoutes(RoutesConfig routes, Dependencies deps, LoginThrottle throttle,
-                                              CsrfGuard csrf) {
+    /** The admin console (HTML): it shares the login throttle, so its sign-in form is no way around the limits. */
+    private static Endpoints console(Dependencies deps, ValidateTokenUseCase validate, LoginThrottle throttle,
+                                     CsrfGuard csrf) {
         UseCases useCases = deps.useCases();
-        HttpSettings server = deps.server();
-        AuthHandler auth = new AuthHandler(useCases.login(), useCases.ssoLogin(), useCases.revokeToken(),
-                useCases.refreshSession(), throttle, server.secureCookies(), csrf, deps.clock());
-        routes.post("/auth/login", auth::login, Access.ANYONE);
-        routes.post("/auth/refresh", auth::refresh, Access.ANYONE);
-        routes.post("/auth/logout", auth::logout, Access.BEARER);
-        routes.post("/auth/sso/{provider}", auth::sso, Access.ANYONE);
-        routes.post("/admin/login", auth::adminLogin, Access.ANYONE);
-        UsersHandler users = new UsersHandler(useCases.manageUsers());
-        KeysHandler keys = new KeysHandler(useCases.signingKeys());
-        Routing.get(routes, "/keys", keys::list, Access.ADMIN);
-        routes.post("/keys/rotate", keys::rotate, Access.ADMIN);
-        routes.post("/keys/{kid}/retire", keys::retire, Access.ADMIN);
-        routes.post("/keys/{kid}/revoke", keys::revoke, Access.ADMIN);
-        Routing.get(routes, "/users", users::list, Access.ADMIN);
-        routes.post("/users", users::create, Access.ADMIN);
-        routes.patch("/users/{email}", users::update, Access.ADMIN);
-    }
-
-    /** The admin console; it shares the login throttle, so its sign-in form is no way around the limits. */
-    private static void declareConsoleRoutes(RoutesConfig routes, Dependencies deps, ValidateTokenUseCase validate,
-                                             LoginThrottle throttle, CsrfGuard csrf) {
-        UseCases useCases = deps.useCases();
-        AdminConsole.register(routes, new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
+        ConsoleDependencies console = new ConsoleDependencies(validate, useCases.login(), useCases.revokeToken(),
                 useCases.revokeAllTokens(), useCases.listTokens(), useCases.findToken(), useCases.countTokens(),
                 useCases.manageUsers(), useCases.securityEvents(), deps.findings(), deps.readiness(), throttle,
-                deps.server().secureCookies(), csrf, deps.clock()));
-    }
-
-    private static void declarePublicRoutes(RoutesConfig routes, Dependencies deps, Supplier<URI> boundUrl) {
-        Optional<URI> publicUrl = deps.server().publicUrl();
-        DiscoveryHandler discovery = new DiscoveryHandler(deps.publicJwks(), deps.jwksMaxAge(), deps.issuer(),
-                () -> publicUrl.orElseGet(boundUrl));
-        OpsHandler ops = new OpsHandler(deps.readiness(), deps.metrics());
-        Routing.get(routes, "/.well-known/jwks.json", discovery::jwks, Access.ANYONE);
-        Routing.get(routes, "/.well-known/oauth-authorization-server", discovery::metadata, Access.ANYONE);
-        Routing.get(routes, "/openapi.json", discovery::openApi, Access.ANYONE);
-        Routing.get(routes, "/health", ops::health, Access.ANYONE);
-        Routing.get(routes, "/ready", ops::ready, Access.ANYONE);
-        Routing.get(routes, "/metrics", ops::metrics, Access.ANYONE);
+                deps.server().secureCookies(), csrf, deps.clock());
+        return routes -> AdminConsole.register(routes, console);
     }
 }

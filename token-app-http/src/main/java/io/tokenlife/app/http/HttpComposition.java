@@ -5,7 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.adapters.jwt.JwtAdapters;
 import io.tokenlife.adapters.jwt.SsoAdapters;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.app.http.logging.LogConfigurator;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
 import io.tokenlife.app.http.settings.HttpSettings;

@@ -10,7 +10,7 @@ import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.in.RevokeTokenCommand;
 import io.tokenlife.domain.port.out.RevocationStore;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

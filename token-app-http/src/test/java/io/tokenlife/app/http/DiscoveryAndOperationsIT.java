@@ -1,7 +1,7 @@
 package io.tokenlife.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import org.junit.jupiter.api.AfterAll;

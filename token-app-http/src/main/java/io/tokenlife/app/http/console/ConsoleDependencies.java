@@ -1,6 +1,6 @@
 package io.tokenlife.app.http.console;
 
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.app.http.web.CsrfGuard;
 import io.tokenlife.app.http.web.LoginThrottle;
 import io.tokenlife.domain.policy.ConfigurationFinding;

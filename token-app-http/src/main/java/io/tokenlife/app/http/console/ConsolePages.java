@@ -5,7 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.tokenlife.app.http.console.view.Views;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.tokenlife.app.http.console;
 
 import io.tokenlife.app.http.console.view.Views;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.domain.model.TokenCounts;
 import io.tokenlife.domain.policy.ConfigurationFinding;
 import io.tokenlife.domain.port.in.CountTokensUseCase;

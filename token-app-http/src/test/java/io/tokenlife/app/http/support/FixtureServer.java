@@ -3,7 +3,7 @@ package io.tokenlife.app.http.support;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tokenlife.app.http.HttpApplication;
-import io.tokenlife.app.http.handler.ReadinessCheck;
+import io.tokenlife.app.http.ops.ReadinessCheck;
 import io.tokenlife.app.http.logging.Slf4jSecurityEvents;
 import io.tokenlife.app.http.settings.HttpSettings;
 import io.tokenlife.app.http.web.HttpMetrics;
