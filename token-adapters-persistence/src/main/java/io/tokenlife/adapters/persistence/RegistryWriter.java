@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * force serve every token issued meanwhile (the queue fills while a batch is being forced), issuance holds one
  * pooled connection instead of all of them, and waiters are served in arrival order. With one caller a batch
  * is one row. The batch goes through plain JDBC and the force through H2's store, not Jdbi and
- * {@code CHECKPOINT SYNC}: a third less CPU per batch (ADR 0010, bench/README.md).
+ * {@code CHECKPOINT SYNC}: a sixth to a third less CPU per batch (ADR 0010, bench/README.md).
  *
  * <p>A batch the database refuses (a duplicate jti, a value out of range) is rolled back and committed again
  * row by row, so that only the offending waiter fails ({@link DuplicateJtiException}, or the refusal as a
