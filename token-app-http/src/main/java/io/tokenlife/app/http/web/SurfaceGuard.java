@@ -2,6 +2,7 @@ package io.tokenlife.app.http.web;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -54,9 +55,12 @@ public final class SurfaceGuard extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    /** Drops the request body (see the class comment), then writes the problem. */
+    /**
+     * Drops the request body (see the class comment), then writes the problem. A {@code CONNECT} is not read:
+     * what follows it is a tunnel's bytes, and its connection is closed after the answer anyway.
+     */
     private static void answer(Request request, Response response, Problem problem, Callback callback) {
-        if (request.getLength() > RequestBody.DISCARD_LIMIT) {
+        if (HttpMethod.CONNECT.is(request.getMethod()) || request.getLength() > RequestBody.DISCARD_LIMIT) {
             closeAfter(response);
             JettyProblemErrorHandler.write(request, response, problem, callback);
             return;
