@@ -12,14 +12,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 import static io.tokenlife.app.http.support.FixtureServer.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,32 +86,14 @@ class EarlyAnswerBodiesIT {
 
     @Test
     void everyEarlyAnswerReachesAClientStillSendingALargeBodyFastOrSlowlyAndManyAtOnce() throws Exception {
-        List<String> failures = new ArrayList<>();
-        List<Future<String>> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            for (int round = 0; round < 3; round++) {
-                for (Early early : earlyAnswers()) {
-                    for (int size : SIZES) {
-                        if (early.onlyOversized() && size <= RequestBody.MAX_BYTES) {
-                            continue;
-                        }
-                        for (boolean slow : new boolean[] {false, true}) {
-                            results.add(pool.submit(() -> check(early, size, slow)));
-                        }
-                    }
-                }
-            }
-            for (Future<String> result : results) {
-                String failure = result.get();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<String>> checks = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            forEachCase(Long.MAX_VALUE, (early, size) -> {
+                checks.add(() -> check(early, size, false));
+                checks.add(() -> check(early, size, true));
+            });
         }
-        assertThat(failures).as("of " + results.size() + " requests").isEmpty();
+        assertThat(failuresOf(checks)).as("of " + checks.size() + " requests").isEmpty();
     }
 
     /**
@@ -115,55 +104,57 @@ class EarlyAnswerBodiesIT {
      */
     @Test
     void everyEarlyAnswerReachesAnOrdinaryClientSendingALargeBodyManyAtOnce() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
-        List<Future<String>> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            for (int round = 0; round < 10; round++) {
-                for (Early early : earlyAnswers()) {
-                    for (int size : SIZES) {
-                        if (early.onlyOversized() && size <= RequestBody.MAX_BYTES) {
-                            continue;
-                        }
-                        if (size <= RequestBody.DISCARD_LIMIT) {
-                            results.add(pool.submit(() -> checkWithClient(http, early, size)));
-                        }
-                    }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Callable<String>> checks = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            forEachCase(RequestBody.DISCARD_LIMIT, (early, size) -> checks.add(() -> checkWithClient(http, early, size)));
+        }
+        assertThat(failuresOf(checks)).as("of " + checks.size() + " requests").isEmpty();
+    }
+
+    /** Every early answer with every body size up to {@code maxSize} (the oversized case only above the limit). */
+    static void forEachCase(long maxSize, BiConsumer<Early, Integer> each) {
+        for (Early early : earlyAnswers()) {
+            for (int size : SIZES) {
+                if (size <= maxSize && (!early.onlyOversized() || size > RequestBody.MAX_BYTES)) {
+                    each.accept(early, size);
                 }
             }
+        }
+    }
+
+    /** Runs the checks twelve at a time; what they found wrong. */
+    static List<String> failuresOf(List<Callable<String>> checks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
             List<String> failures = new ArrayList<>();
-            for (Future<String> result : results) {
+            for (Future<String> result : pool.invokeAll(checks)) {
                 String failure = result.get();
                 if (failure != null) {
                     failures.add(failure);
                 }
             }
-            assertThat(failures).as("of " + results.size() + " requests").isEmpty();
+            return failures;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    static String checkWithClient(java.net.http.HttpClient http, Early early, int size) {
+    /** Null when java.net.http got the expected problem, else what went wrong. */
+    static String checkWithClient(HttpClient http, Early early, int size) {
         String described = early.name() + " (" + early.method() + " " + early.path() + ", " + size + " bytes, client)";
         byte[] body = new byte[size];
         Arrays.fill(body, (byte) 'n');
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(server.client.base() + early.path()))
-                .timeout(java.time.Duration.ofSeconds(15))
-                .method(early.method(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.client.base() + early.path()))
+                .timeout(Duration.ofSeconds(15))
+                .method(early.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         for (String line : early.headers().split("\r\n")) {
             int colon = line.indexOf(':');
             b.header(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         try {
-            java.net.http.HttpResponse<byte[]> r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != early.status()) {
-                return described + ": " + r.statusCode() + " instead of " + early.status();
-            }
-            String defect = Problems.defect(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
-            return defect == null ? null : described + ": " + defect;
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return verdict(described, early, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
         } catch (IOException | InterruptedException e) {
             return described + ": no answer: " + e;
         }
@@ -177,10 +168,15 @@ class EarlyAnswerBodiesIT {
         if (exchange.error() != null) {
             return described + ": " + exchange.error() + ", got " + new String(exchange.raw(), StandardCharsets.ISO_8859_1);
         }
-        if (exchange.status() != early.status()) {
-            return described + ": " + exchange.status() + " instead of " + early.status();
+        return verdict(described, early, exchange.status(), exchange.contentType(), exchange.body());
+    }
+
+    /** Null when the answer is the expected status as a well-formed problem, else what is wrong with it. */
+    static String verdict(String described, Early early, int status, String contentType, byte[] body) {
+        if (status != early.status()) {
+            return described + ": " + status + " instead of " + early.status();
         }
-        String defect = Problems.defect(exchange.status(), exchange.contentType(), exchange.body());
+        String defect = Problems.defect(status, contentType, body);
         return defect == null ? null : described + ": " + defect;
     }
 
