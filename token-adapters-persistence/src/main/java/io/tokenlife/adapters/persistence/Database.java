@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -168,6 +169,54 @@ final class Database implements AutoCloseable {
         } catch (JdbiException | SQLException e) {
             throw unavailable(operation, e);
         }
+    }
+
+    /** Work on one pooled connection, by plain JDBC (no Jdbi handle): for the registry writer's hot path. */
+    <T> T withConnection(String operation, ConnectionCallback<T> callback) {
+        try (Connection connection = dataSource.getConnection()) {
+            return callback.withConnection(connection);
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof RejectedValueException || e instanceof StoreUnavailableException) {
+                throw (RuntimeException) e;
+            }
+            throw unavailable(operation, e);
+        }
+    }
+
+    /** {@link #withConnection}'s work. */
+    @FunctionalInterface
+    interface ConnectionCallback<T> {
+        T withConnection(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Forces what committed transactions wrote to the device, without a commit of its own: on an H2 file a
+     * commit has already written its chunk when it returns ({@code WRITE_DELAY=0}, its
+     * {@code MVStore.commit} runs on the committing thread), so {@code FileChannel.force(true)} — what
+     * {@code CHECKPOINT SYNC} ends with — makes every transaction committed before this call durable. Unlike
+     * {@code CHECKPOINT SYNC} it parses no SQL, takes neither H2's database lock nor the store lock, and writes
+     * no store commit of its own (ADR 0010). When the file is another process's (this one its
+     * {@code AUTO_SERVER} client) it runs {@code CHECKPOINT SYNC} there. A no-op elsewhere: a PostgreSQL commit
+     * is durable when it returns.
+     */
+    void forceCommitted(String operation) {
+        if (opener == null) {
+            return;
+        }
+        try {
+            if (opener.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local) {
+                local.getDatabase().getStore().getMvStore().sync();
+                return;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreUnavailableException("the database is unavailable (" + operation + "): " + describe(e), e);
+        }
+        // the file is another process's (AUTO_SERVER: this one is its client): that process forces it
+        withConnection(operation, c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.execute("CHECKPOINT SYNC");
+            }
+        });
     }
 
     /**

@@ -3,10 +3,12 @@ package io.tokenlife.adapters.persistence;
 import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.port.out.IssuedTokenStore.DuplicateJtiException;
 import io.tokenlife.domain.port.out.StoreUnavailableException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,22 +18,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the registry rows of newly issued tokens: {@link #record} queues the row and waits; one writer thread
- * takes everything queued (up to {@link #MAX_BATCH} rows), writes it as one JDBC batch in one durable
- * transaction and completes each waiter after the commit. A row is therefore still on the disk before its
- * token is handed out, but one commit (one WAL flush on PostgreSQL, one {@code CHECKPOINT SYNC} on an H2
- * file) serves every token issued meanwhile, issuance holds one pooled connection instead of all of them,
- * and waiters are served in arrival order. With one caller a batch is one row, as before.
+ * takes everything queued (up to {@link #MAX_BATCH} rows), commits it as one JDBC batch in one transaction,
+ * forces it to the device ({@link Database#forceCommitted}: one {@code FileChannel.force} on an H2 file, whose
+ * commit has already written its chunk; nothing more on PostgreSQL, whose commit is durable) and completes each
+ * waiter after the force. A row is therefore on the disk before its token is handed out, but one commit and one
+ * force serve every token issued meanwhile (the queue fills while a batch is being forced), issuance holds one
+ * pooled connection instead of all of them, and waiters are served in arrival order. With one caller a batch
+ * is one row. The batch goes through plain JDBC and the force through H2's store, not Jdbi and
+ * {@code CHECKPOINT SYNC}: a third less CPU per batch (ADR 0010, bench/README.md).
  *
- * <p>A batch the database refuses (a duplicate jti, a value out of range) is rolled back and written again
+ * <p>A batch the database refuses (a duplicate jti, a value out of range) is rolled back and committed again
  * row by row, so that only the offending waiter fails ({@link DuplicateJtiException}, or the refusal as a
- * {@link RejectedValueException}); a database that cannot be reached fails every waiter of the batch with
- * {@link StoreUnavailableException} (503), as a direct write did.
+ * {@link RejectedValueException}); a database that cannot be reached, or a force that fails, fails every waiter
+ * of the batch with {@link StoreUnavailableException} (503), as a direct write did.
  */
 final class RegistryWriter implements AutoCloseable {
     static final int MAX_BATCH = 256;
-    static final String INSERT = "INSERT INTO issued_tokens (" + TokenRows.COLUMNS + ") VALUES "
-            + "(:jti, :subject, :source, :tokenUse, :name, :scope, :issuedAt, :expiresAt, "
-            + ":revokedAt, :revokedBy, :reason, :lastUsedAt, :kid, :familyId)";
+    static final String INSERT = "INSERT INTO issued_tokens (" + TokenRows.COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final long POLL_MILLIS = 100;
 
     private final Database db;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -52,7 +57,7 @@ final class RegistryWriter implements AutoCloseable {
         writer.start();
     }
 
-    /** Queues the row and returns once it is committed; throws what the write threw. */
+    /** Queues the row and returns once it is committed and forced; throws what the write threw. */
     void record(TokenRecord row) {
         if (closed) {
             throw new StoreUnavailableException("the registry is closed", null);
@@ -80,7 +85,7 @@ final class RegistryWriter implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!closed) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -98,55 +103,104 @@ final class RegistryWriter implements AutoCloseable {
         failQueued();
     }
 
-    /** One batch: all rows in one durable transaction, or, if the database refuses a value, row by row. */
+    /** One batch: committed (all rows in one transaction, or row by row), forced, its waiters completed. */
     void write(List<Pending> batch) {
+        force(commit(batch));
+    }
+
+    /**
+     * Commits the batch in one transaction, or, if the database refuses a value, row by row; completes the
+     * waiters that failed and returns those whose rows are committed (not yet forced).
+     */
+    private List<Pending> commit(List<Pending> batch) {
         try {
-            db.durably("record tokens", h -> {
-                PreparedBatch insert = h.prepareBatch(INSERT);
-                for (Pending p : batch) {
-                    bind(insert, p.row()).add();
-                }
-                return insert.execute();
-            });
-            batch.forEach(p -> p.done().complete(null));
+            db.withConnection("record tokens", c -> insert(c, batch));
+            return batch;
         } catch (RejectedValueException refused) {
-            batch.forEach(this::writeAlone);
+            List<Pending> done = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                if (commitAlone(p)) {
+                    done.add(p);
+                }
+            }
+            return done;
         } catch (RuntimeException unavailable) {
             batch.forEach(p -> p.done().completeExceptionally(unavailable));
+            return List.of();
         }
     }
 
-    private void writeAlone(Pending p) {
+    private boolean commitAlone(Pending p) {
         try {
-            db.durably("record token", h -> insertOne(h, p.row()));
-            p.done().complete(null);
+            db.withConnection("record token", c -> insert(c, List.of(p)));
+            return true;
         } catch (RejectedValueException e) {
             p.done().completeExceptionally(Database.isUniqueViolation(e) ? new DuplicateJtiException(p.row().jti()) : e);
         } catch (RuntimeException e) {
             p.done().completeExceptionally(e);
         }
+        return false;
     }
 
-    private static int insertOne(Handle h, TokenRecord row) {
-        return bind(h.createUpdate(INSERT), row).execute();
+    /** Forces the committed rows to the device, then releases their waiters. */
+    private void force(List<Pending> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            db.forceCommitted("record tokens");
+        } catch (RuntimeException unavailable) {
+            done.forEach(p -> p.done().completeExceptionally(unavailable));
+            return;
+        }
+        done.forEach(p -> p.done().complete(null));
     }
 
-    private static <S extends SqlStatement<S>> S bind(S statement, TokenRecord row) {
-        return statement
-                .bind("jti", row.jti())
-                .bind("subject", row.subject())
-                .bind("source", row.source().wireName())
-                .bind("tokenUse", row.tokenUse().wireName())
-                .bind("name", row.name())
-                .bind("scope", row.scope())
-                .bind("issuedAt", Millis.of(row.issuedAt()))
-                .bind("expiresAt", Millis.of(row.expiresAt()))
-                .bind("revokedAt", Millis.of(row.revokedAt()))
-                .bind("revokedBy", row.revokedBy())
-                .bind("reason", row.reason())
-                .bind("lastUsedAt", Millis.of(row.lastUsedAt()))
-                .bind("kid", row.keyId())
-                .bind("familyId", row.familyId());
+    /** One transaction, one JDBC batch; the pool resets auto-commit when the connection goes back. */
+    private static int insert(Connection c, List<Pending> rows) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Pending p : rows) {
+                bind(insert, p.row());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+            return rows.size();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    /** In {@link TokenRows#COLUMNS}'s order. */
+    private static void bind(PreparedStatement s, TokenRecord row) throws SQLException {
+        s.setString(1, row.jti());
+        s.setString(2, row.subject());
+        s.setString(3, row.source().wireName());
+        s.setString(4, row.tokenUse().wireName());
+        s.setString(5, row.name());
+        s.setString(6, row.scope());
+        millis(s, 7, row.issuedAt());
+        millis(s, 8, row.expiresAt());
+        millis(s, 9, row.revokedAt());
+        s.setString(10, row.revokedBy());
+        s.setString(11, row.reason());
+        millis(s, 12, row.lastUsedAt());
+        s.setString(13, row.keyId());
+        s.setString(14, row.familyId());
+    }
+
+    private static void millis(PreparedStatement s, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, instant.toEpochMilli());
+        }
     }
 
     private void failQueued() {
@@ -156,8 +210,8 @@ final class RegistryWriter implements AutoCloseable {
     }
 
     /**
-     * Stops the writer after the batch in progress; rows still queued fail as unavailable. Not by an
-     * interrupt: H2 closes its file when a thread in its I/O is interrupted.
+     * Stops the writer after the batch in progress; rows still queued fail as unavailable. Not by an interrupt:
+     * H2 closes its file when a thread in its I/O is interrupted.
      */
     @Override
     public void close() {

@@ -1,10 +1,6 @@
 package io.tokenlife.app.cli;
 
-import io.tokenlife.domain.port.in.FamilyView;
-import io.tokenlife.domain.port.in.FindFamilyQuery;
 import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
-import io.tokenlife.domain.port.in.RevokeFamilyCommand;
-import io.tokenlife.domain.port.in.RevokeFamilyResult;
 
 import io.tokenlife.app.cli.port.CliContext;
 import io.tokenlife.app.cli.port.CliFailure;
@@ -12,6 +8,7 @@ import io.tokenlife.app.cli.port.DatabaseUnavailableException;
 import io.tokenlife.app.cli.port.KeyTool;
 import io.tokenlife.app.cli.port.SchemaTool;
 import io.tokenlife.app.cli.wiring.JsonTokenInspector;
+import io.tokenlife.app.cli.wiring.Lazy;
 import io.tokenlife.app.cli.wiring.ServiceConfigurationTool;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
@@ -21,12 +18,8 @@ import io.tokenlife.domain.fakes.InMemoryTokenStore;
 import io.tokenlife.domain.fakes.InMemoryUserDirectory;
 import io.tokenlife.domain.fakes.TestSettings;
 import io.tokenlife.domain.model.Actor;
-import io.tokenlife.domain.model.User;
-import io.tokenlife.domain.port.in.CreateUserCommand;
-import io.tokenlife.domain.port.in.CreateUserResult;
+import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
 import io.tokenlife.domain.port.in.ManageUsersUseCase;
-import io.tokenlife.domain.port.in.UpdateUserCommand;
-import io.tokenlife.domain.port.in.UpdateUserResult;
 import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.ConfigSources;
 import io.tokenlife.domain.settings.SigningAlgorithm;
@@ -98,30 +91,17 @@ public final class FakeCliContext {
                 command -> online().revokeAllTokens().revokeAll(command),
                 query -> online().listTokens().list(query),
                 () -> online().purgeExpired().purge(),
-                users(),
+                Lazy.of(ManageUsersUseCase.class, () -> online().manageUsers()),
                 schema(),
                 keys(),
                 new JsonTokenInspector(),
                 () -> stdin,
                 Actor.operator("cli:tester"),
                 fixture.clock,
-                new io.tokenlife.app.cli.wiring.LazySigningKeys(() -> online().signingKeys()),
-                families());
+                Lazy.of(ManageSigningKeysUseCase.class, () -> online().signingKeys()),
+                Lazy.of(ManageFamiliesUseCase.class, () -> online().families()));
     }
 
-    private ManageFamiliesUseCase families() {
-        return new ManageFamiliesUseCase() {
-            @Override
-            public Optional<FamilyView> find(FindFamilyQuery query) {
-                return online().families().find(query);
-            }
-
-            @Override
-            public RevokeFamilyResult revoke(RevokeFamilyCommand command) {
-                return online().families().revoke(command);
-            }
-        };
-    }
 
     private TokenlifeSettings settings() {
         return TokenlifeSettings.from(sources().merged());
@@ -136,24 +116,6 @@ public final class FakeCliContext {
         return fixture.services;
     }
 
-    private ManageUsersUseCase users() {
-        return new ManageUsersUseCase() {
-            @Override
-            public CreateUserResult create(CreateUserCommand command) {
-                return online().manageUsers().create(command);
-            }
-
-            @Override
-            public UpdateUserResult update(UpdateUserCommand command) {
-                return online().manageUsers().update(command);
-            }
-
-            @Override
-            public List<User> list() {
-                return online().manageUsers().list();
-            }
-        };
-    }
 
     private SchemaTool schema() {
         return new SchemaTool() {

@@ -111,6 +111,24 @@ class HttpApiDocumentedTest {
                 })));
     }
 
+    @Test
+    void eachFragmentDescribesTheRoutesOfOneFeatureOfTheAuthorizationMatrix() {
+        // each feature's IT holds its rows of AuthorizationMatrixIT, which fails when a registered route has none
+        List<Set<String>> features = AuthorizationMatrixIT.FEATURES.stream()
+                .map(rows -> Set.copyOf(rows.routes().stream().filter(route -> !route.startsWith("HEAD ")).toList()))
+                .toList();
+        DOCS.fragments().forEach((feature, fragment) -> {
+            Set<String> operations = new HashSet<>();
+            fragment.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                if (OpenApiDocs.METHODS.contains(method)) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }));
+            assertThat(features).as(feature + "/openapi.json describes " + operations + ", which are not the routes of "
+                    + "one feature's rows of the authorization matrix: " + features).contains(operations);
+        });
+    }
+
     /** {@code #/components/<kind>/<name>} of each component a fragment declares. */
     private static Set<String> declared(JsonNode fragment) {
         Set<String> names = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.tokenlife.app.http;
 
+import io.tokenlife.app.http.identity.LoginIT;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import io.tokenlife.app.http.support.LogCapture;

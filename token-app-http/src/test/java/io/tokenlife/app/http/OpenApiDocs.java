@@ -42,7 +42,7 @@ final class OpenApiDocs {
     static final Path REFERENCE = Path.of("..", "docs", "reference", "http-api.md");
     static final String END = "<!-- end of generated sections -->";
     private static final Pattern BLOCK = Pattern.compile("<!-- generated from the OpenAPI fragments of ([a-z, ]+) "
-            + "\\(" + Pattern.quote(FOLDER) + "/<feature>/openapi\\.json\\): [^\\n]*-->\\n(.*?)" + Pattern.quote(END),
+            + "\\(" + Pattern.quote(FOLDER) + "/<feature>/openapi\\.json\\): [^\\n]*-->\\n.*?" + Pattern.quote(END),
             Pattern.DOTALL);
     /** The fields of a path item that are operations (the others are shared by its operations). */
     static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -129,19 +129,21 @@ final class OpenApiDocs {
 
     /** The fragment's operation as served: its description lines joined into one string. */
     private static JsonNode served(String feature, String path, String method, JsonNode op) {
+        ObjectNode copy = op.deepCopy();
+        copy.set("description", TextNode.valueOf(description(feature, path, method, op)));
+        return copy;
+    }
+
+    /** The operation's description lines joined; refused without {@code x-access} or without the lines. */
+    private static String description(String feature, String path, String method, JsonNode op) {
         String name = feature + ": " + method.toUpperCase(Locale.ROOT) + " " + path;
-        if (!op.isObject()) {
-            throw new IllegalStateException(name + " is not an operation object");
-        }
-        if (!op.path("x-access").isTextual() || !op.path("description").isArray()) {
+        if (!op.isObject() || !op.path("x-access").isTextual() || !op.path("description").isArray()) {
             throw new IllegalStateException(name + " needs \"x-access\" (who may call it, as in the section heading) "
                     + "and \"description\" (the section's Markdown, one string per line)");
         }
-        ObjectNode copy = op.deepCopy();
         List<String> lines = new ArrayList<>();
         op.get("description").forEach(line -> lines.add(line.asText()));
-        copy.set("description", TextNode.valueOf(String.join("\n", lines)));
-        return copy;
+        return String.join("\n", lines);
     }
 
     /** {@code http-api.md} with each generated block rewritten from the fragments of the features it names. */
@@ -160,12 +162,13 @@ final class OpenApiDocs {
                 fragments.get(feature).path("paths").fields().forEachRemaining(path -> path.getValue().fields()
                         .forEachRemaining(op -> {
                             if (METHODS.contains(op.getKey())) {
-                                sections.add(section(path.getKey(), op.getKey(), op.getValue()));
+                                sections.add(section(feature, path.getKey(), op.getKey(), op.getValue()));
                             }
                         }));
             }
-            out.append(current, last, m.start(2)).append('\n').append(String.join("\n\n", sections)).append("\n\n");
-            last = m.end(2);
+            out.append(current, last, m.start()).append(begin(m.group(1))).append("\n\n")
+                    .append(String.join("\n\n", sections)).append("\n\n").append(END);
+            last = m.end();
         }
         if (!rendered.equals(fragments.keySet())) {
             throw new IllegalStateException(REFERENCE + " has no generated block for " + FEATURES.stream()
@@ -181,12 +184,11 @@ final class OpenApiDocs {
     }
 
     /** {@code ### `METHOD /path` — summary (access)}, a blank line, the description. */
-    static String section(String path, String method, JsonNode op) {
+    private static String section(String feature, String path, String method, JsonNode op) {
+        String description = description(feature, path, method, op);
         String title = op.has("summary") ? " — " + op.get("summary").asText() : "";
-        List<String> lines = new ArrayList<>();
-        op.path("description").forEach(line -> lines.add(line.asText()));
-        return "### `" + method.toUpperCase(Locale.ROOT) + " " + path + "`" + title + " (" + op.path("x-access").asText()
-                + ")\n\n" + String.join("\n", lines);
+        return "### `" + method.toUpperCase(Locale.ROOT) + " " + path + "`" + title + " (" + op.get("x-access").asText()
+                + ")\n\n" + description;
     }
 
     /** Every {@code $ref} in a JSON tree. */

@@ -1,8 +1,9 @@
 package io.tokenlife.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tokenlife.app.http.support.Client;
+import io.tokenlife.app.http.identity.LoginIT;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

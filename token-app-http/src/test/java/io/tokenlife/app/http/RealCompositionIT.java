@@ -22,15 +22,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real composition root — JWT adapter (HS256), persistence adapter on H2 in memory — end to end. */
-class RealCompositionIT {
-    static final String SECRET = "real-composition-secret-" + UUID.randomUUID();
+public class RealCompositionIT {
+    public static final String SECRET = "real-composition-secret-" + UUID.randomUUID();
 
-    static Map<String, String> config() {
+    public static Map<String, String> config() {
         return Map.of("DATABASE_URL", "jdbc:h2:mem:http-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "JWT_SECRET_KEY", SECRET, "HOST", "127.0.0.1", "PORT", "0");
     }
 
-    static String session(UseCases services, String subject, boolean admin) {
+    public static String session(UseCases services, String subject, boolean admin) {
         IssueTokenResult result = services.issueToken().issue(new IssueTokenCommand(subject, TokenSource.LOGIN,
                 TokenUse.SESSION, Expiry.byDefault(), Optional.empty(),
                 admin ? Map.of(Caller.ADMIN_CLAIM, true) : Map.of(), Optional.empty(), Optional.empty()));

@@ -3,6 +3,7 @@ package io.tokenlife.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenlife.adapters.persistence.PersistenceAdapters;
+import io.tokenlife.app.http.identity.LoginIT;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.LogCapture;

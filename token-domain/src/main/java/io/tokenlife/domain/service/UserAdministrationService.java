@@ -85,6 +85,11 @@ public final class UserAdministrationService implements ManageUsersUseCase {
         return users.list();
     }
 
+    @Override
+    public Optional<User> find(String email) {
+        return users.find(email);
+    }
+
     private static Optional<Invalid> invalidEmail(String given, String normalized) {
         if (Limits.exceeds(normalized, Limits.MAX_SUBJECT)) {
             return Optional.of(Invalid.tooLong(Field.EMAIL, Limits.MAX_SUBJECT));

@@ -9,6 +9,9 @@ import io.tokenlife.domain.assembly.KeyPorts;
 import io.tokenlife.domain.assembly.Ports;
 import io.tokenlife.domain.assembly.UseCases;
 import io.tokenlife.domain.model.Actor;
+import io.tokenlife.domain.port.in.ManageFamiliesUseCase;
+import io.tokenlife.domain.port.in.ManageSigningKeysUseCase;
+import io.tokenlife.domain.port.in.ManageUsersUseCase;
 import io.tokenlife.domain.port.in.RunKeyScheduleUseCase;
 import io.tokenlife.domain.port.out.ExternalTokenVerifier;
 import io.tokenlife.domain.port.out.SsoProviders;
@@ -71,15 +74,15 @@ public final class CliComposition implements AutoCloseable {
                 command -> online().revokeAllTokens().revokeAll(command),
                 query -> online().listTokens().list(query),
                 () -> online().purgeExpired().purge(),
-                new LazyUserAdministration(() -> online().manageUsers()),
+                Lazy.of(ManageUsersUseCase.class, () -> online().manageUsers()),
                 new PersistenceSchemaTool(() -> settings().database(), () -> database(false)),
                 new AdapterKeyTool(this::settings, this::jwt),
                 new JsonTokenInspector(),
                 this::readStandardInput,
                 Actor.operator("cli:" + System.getProperty("user.name", "unknown")),
                 clock,
-                new LazySigningKeys(() -> online().signingKeys()),
-                new LazyFamilyAdministration(() -> online().families()));
+                Lazy.of(ManageSigningKeysUseCase.class, () -> online().signingKeys()),
+                Lazy.of(ManageFamiliesUseCase.class, () -> online().families()));
     }
 
     @Override

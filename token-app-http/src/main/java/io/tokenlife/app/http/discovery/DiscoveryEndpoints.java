@@ -48,19 +48,19 @@ public final class DiscoveryEndpoints implements Endpoints {
     }
 
     /** {@code GET /.well-known/jwks.json}: public keys only (the JWT adapter never exports secret material). */
-    public void jwks(Context ctx) {
+    private void jwks(Context ctx) {
         ctx.header("Cache-Control", jwksCacheControl).contentType("application/json").result(publicJwks.get());
     }
 
     /** {@code GET /.well-known/oauth-authorization-server}. */
-    public void metadata(Context ctx) {
+    private void metadata(Context ctx) {
         String base = withoutTrailingSlash(baseUrl.get().toString());
         Responses.json(ctx, new ServerMetadata(issuer, base + "/.well-known/jwks.json", base + "/oauth2/revoke",
                 List.of("bearer"), base + "/oauth2/introspect", List.of("bearer"), List.of(), base + "/openapi.json"));
     }
 
     /** {@code GET /openapi.json}. */
-    public void openApi(Context ctx) {
+    private void openApi(Context ctx) {
         ctx.contentType("application/json").result(openApi);
     }
 

@@ -83,7 +83,7 @@ public final class IdentityEndpoints implements Endpoints {
     }
 
     /** {@code POST /auth/login} with {@code {email, password}}. */
-    public void login(Context ctx) {
+    private void login(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, LOGIN_FIELDS);
         IssuedSession session = passwordLogin(ctx, body.requiredString("email"), body.requiredString("password"),
                 TokenSource.LOGIN);
@@ -94,7 +94,7 @@ public final class IdentityEndpoints implements Endpoints {
      * {@code POST /auth/refresh} with {@code {"refresh_token"}} (or the OAuth form {@code grant_type=refresh_token}):
      * a new access token and a new refresh token; the presented one is spent.
      */
-    public void refresh(Context ctx) {
+    private void refresh(Context ctx) {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         String token;
         if (type.startsWith("application/x-www-form-urlencoded")) {
@@ -118,7 +118,7 @@ public final class IdentityEndpoints implements Endpoints {
      * {@code POST /admin/login}: a form or JSON; sets the {@code jwt_token} cookie and returns the token too.
      * Refused from another origin: a cross-site form must not sign a browser in with someone else's account.
      */
-    public void adminLogin(Context ctx) {
+    private void adminLogin(Context ctx) {
         csrf.requireThisOrigin(ctx);
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         String email;
@@ -138,7 +138,7 @@ public final class IdentityEndpoints implements Endpoints {
     }
 
     /** {@code POST /auth/logout}: revokes the presented token (reason {@code logout}) and clears the cookie. */
-    public void logout(Context ctx) {
+    private void logout(Context ctx) {
         Caller caller = Authenticator.caller(ctx);
         if (caller.jti() == null) {
             throw ApiException.invalidRequest("the presented token has no jti and cannot be revoked; it stays valid "
@@ -156,7 +156,7 @@ public final class IdentityEndpoints implements Endpoints {
     }
 
     /** {@code POST /auth/sso/{provider}} with {@code {id_token}} from a provider of {@code SSO_PROVIDERS_FILE}. */
-    public void sso(Context ctx) {
+    private void sso(Context ctx) {
         String provider = ctx.pathParam("provider");
         String idToken = RequestBody.json(ctx, false, SSO_FIELDS).requiredString("id_token").trim();
         String address = clientAddress(ctx);

@@ -41,7 +41,7 @@ public final class KeyEndpoints implements Endpoints {
     }
 
     /** {@code GET /keys}: {@code {"managed": bool, "items": [...]}}. */
-    public void list(Context ctx) {
+    private void list(Context ctx) {
         ManageSigningKeysUseCase.ListKeysResult result = keys.list(Authenticator.caller(ctx).actor());
         if (!(result instanceof ManageSigningKeysUseCase.Keys listed)) {
             throw ApiException.forbidden("only admins manage signing keys");
@@ -53,18 +53,18 @@ public final class KeyEndpoints implements Endpoints {
     }
 
     /** {@code POST /keys/rotate}, optional body {@code {"now": true}}. */
-    public void rotate(Context ctx) {
+    private void rotate(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, true, Set.of("now"));
         answer(ctx, keys.rotate(Authenticator.caller(ctx).actor(), body.optionalBoolean("now").orElse(false)));
     }
 
     /** {@code POST /keys/{kid}/retire}. */
-    public void retire(Context ctx) {
+    private void retire(Context ctx) {
         answer(ctx, keys.retire(Authenticator.caller(ctx).actor(), ctx.pathParam("kid")));
     }
 
     /** {@code POST /keys/{kid}/revoke} with {@code {"reason": "..."}} (required). */
-    public void revoke(Context ctx) {
+    private void revoke(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, Set.of("reason"));
         answer(ctx, keys.revoke(Authenticator.caller(ctx).actor(), ctx.pathParam("kid"),
                 body.optionalString("reason").orElse("")));

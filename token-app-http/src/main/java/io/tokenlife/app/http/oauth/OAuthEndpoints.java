@@ -74,7 +74,7 @@ public final class OAuthEndpoints implements Endpoints {
      * refresh token (told from a JWT by its shape, whatever the hint says) ends its family, its access
      * tokens included (RFC 7009 §2.1).
      */
-    public void revoke(Context ctx) {
+    private void revoke(Context ctx) {
         Caller caller = Authenticator.caller(ctx);
         String token = tokenField(RequestBody.form(ctx));
         if (isRefreshToken(token)) {
@@ -105,7 +105,7 @@ public final class OAuthEndpoints implements Endpoints {
      * {@code tokens:introspect} scope (RFC 7662 §2.1 expects a protected resource, not any bearer). A refresh token is
      * active while it can be exchanged; a caller learns of its own refresh tokens only (an admin: of any).
      */
-    public void introspect(Context ctx) {
+    private void introspect(Context ctx) {
         if (!TokenAccessPolicy.mayIntrospect(Authenticator.caller(ctx))) {
             throw ApiException.forbidden("introspection needs an admin's token or a token with the scope '"
                     + TokenAccessPolicy.INTROSPECT_SCOPE + "'");

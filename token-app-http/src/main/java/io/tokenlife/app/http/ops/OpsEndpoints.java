@@ -35,12 +35,12 @@ public final class OpsEndpoints implements Endpoints {
     }
 
     /** {@code GET /health}: the process answers. */
-    public void health(Context ctx) {
+    private void health(Context ctx) {
         Responses.json(ctx, Map.of("status", "ok"));
     }
 
     /** {@code GET /ready}: 200 when the database answers and revocations are in sync, 503 otherwise. */
-    public void ready(Context ctx) {
+    private void ready(Context ctx) {
         ReadinessCheck.Readiness r;
         try {
             r = readiness.check();
@@ -62,7 +62,7 @@ public final class OpsEndpoints implements Endpoints {
     }
 
     /** {@code GET /metrics}: Prometheus text format. */
-    public void metrics(Context ctx) {
+    private void metrics(Context ctx) {
         ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape());
     }
 }

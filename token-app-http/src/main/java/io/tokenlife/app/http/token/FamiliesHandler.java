@@ -32,7 +32,7 @@ final class FamiliesHandler {
         this.clock = clock;
     }
 
-    public void get(Context ctx) {
+    void get(Context ctx) {
         String id = ctx.pathParam("id");
         Actor actor = Authenticator.caller(ctx).actor();
         FamilyResponse family = families.find(new FindFamilyQuery(actor, new FamilyRef.ById(id)))
@@ -41,7 +41,7 @@ final class FamiliesHandler {
         Responses.json(ctx, family);
     }
 
-    public void delete(Context ctx) {
+    void delete(Context ctx) {
         String id = ctx.pathParam("id");
         Optional<String> reason = RequestBody.json(ctx, true, REASON_FIELDS).optionalString("reason")
                 .map(String::strip).filter(s -> !s.isEmpty());

@@ -75,7 +75,7 @@ final class TokensHandler {
     }
 
     /** {@code POST /tokens}: an API token for the caller, shown once. */
-    public void create(Context ctx) {
+    void create(Context ctx) {
         Caller caller = Authenticator.caller(ctx);
         RequestBody.JsonObject body = RequestBody.json(ctx, false, CREATE_FIELDS);
         String name = body.requiredString("name").strip();
@@ -106,7 +106,7 @@ final class TokensHandler {
     }
 
     /** {@code GET /tokens}: the caller's own tokens; an admin sees every token and may filter by subject. */
-    public void list(Context ctx) {
+    void list(Context ctx) {
         Actor actor = Authenticator.caller(ctx).actor();
         TokenQuery query = new TokenQuery(Optional.ofNullable(ctx.queryParam("subject")).filter(s -> !s.isBlank()),
                 query(ctx, "status", TokenStatus::fromWireName),
@@ -128,7 +128,7 @@ final class TokensHandler {
     }
 
     /** {@code GET /tokens/{jti}}: owner or admin; anyone else gets the same 404 as for an unknown jti. */
-    public void get(Context ctx) {
+    void get(Context ctx) {
         String jti = ctx.pathParam("jti");
         TokenRecord record = find.find(new FindTokenQuery(Authenticator.caller(ctx).actor(), jti))
                 .orElseThrow(() -> notFound(jti));
@@ -139,7 +139,7 @@ final class TokensHandler {
      * {@code DELETE /tokens/{jti}}: revoke, idempotent, optional {@code {"reason"}}. The id of a refresh token
      * (as {@code GET /families/{id}} lists it) ends its whole family.
      */
-    public void delete(Context ctx) {
+    void delete(Context ctx) {
         String jti = ctx.pathParam("jti");
         Actor actor = Authenticator.caller(ctx).actor();
         Optional<String> reason = reason(ctx);
@@ -160,7 +160,7 @@ final class TokensHandler {
     }
 
     /** {@code POST /subjects/{subject}/revoke-all}: admin; every token of the subject issued until now. */
-    public void revokeAll(Context ctx) {
+    void revokeAll(Context ctx) {
         Caller caller = Authenticator.caller(ctx);
         String subject = ctx.pathParam("subject");
         RevokeAllTokensResult result = revokeAll.revokeAll(

@@ -19,7 +19,7 @@ final class VerifyHandler {
         this.validate = validate;
     }
 
-    public void verify(Context ctx) {
+    void verify(Context ctx) {
         String token = RequestBody.json(ctx, false, Set.of("token")).requiredString("token").trim();
         ValidationResult result = validate.validate(token);
         ctx.header("Cache-Control", "no-store");

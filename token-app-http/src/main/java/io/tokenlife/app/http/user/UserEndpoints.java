@@ -40,16 +40,25 @@ public final class UserEndpoints implements Endpoints {
     public void declare(RoutesConfig routes) {
         Routing.get(routes, "/users", this::list, Access.ADMIN);
         routes.post("/users", this::create, Access.ADMIN);
+        Routing.get(routes, "/users/{email}", this::get, Access.ADMIN);
         routes.patch("/users/{email}", this::update, Access.ADMIN);
     }
 
     /** {@code GET /users}. */
-    public void list(Context ctx) {
+    private void list(Context ctx) {
         Responses.json(ctx, new UserList(users.list().stream().map(UserView::of).toList(), null));
     }
 
+    /** {@code GET /users/{email}}: 404 when there is no such user. */
+    private void get(Context ctx) {
+        String email = ctx.pathParam("email");
+        User user = users.find(email)
+                .orElseThrow(() -> ApiException.notFound("no user '" + Responses.printable(email) + "'"));
+        Responses.json(ctx, UserView.of(user));
+    }
+
     /** {@code POST /users}: 201 with the user; {@code password} is optional (an SSO-only user has none). */
-    public void create(Context ctx) {
+    private void create(Context ctx) {
         RequestBody.JsonObject body = RequestBody.json(ctx, false, CREATE_FIELDS);
         String email = body.requiredString("email");
         CreateUserResult result = users.create(new CreateUserCommand(Authenticator.caller(ctx).actor(), email,
@@ -67,7 +76,7 @@ public final class UserEndpoints implements Endpoints {
     }
 
     /** {@code PATCH /users/{email}}: any of {@code full_name}, {@code password}, {@code admin}, {@code active}. */
-    public void update(Context ctx) {
+    private void update(Context ctx) {
         String email = ctx.pathParam("email");
         RequestBody.JsonObject body = RequestBody.json(ctx, false, UPDATE_FIELDS);
         if (!body.hasAny(UPDATE_FIELDS)) {

@@ -26,8 +26,11 @@ import java.util.Set;
  */
 public final class RequestBody {
     public static final int MAX_BYTES = 64 * 1024;
-    /** At most this much of a body nobody read is dropped after the answer; a larger one is cut off. */
-    static final long DISCARD_LIMIT = 1024 * 1024;
+    /**
+     * At most this much of a body nobody read is dropped before the connection is reused; after a larger one
+     * the answer says {@code Connection: close}.
+     */
+    public static final long DISCARD_LIMIT = 1024 * 1024;
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
     /**
      * The request whose body {@link #bytes} read to its declared end on this thread (Javalin runs a request's

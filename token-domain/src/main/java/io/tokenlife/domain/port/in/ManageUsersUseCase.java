@@ -3,6 +3,7 @@ package io.tokenlife.domain.port.in;
 import io.tokenlife.domain.model.User;
 
 import java.util.List;
+import java.util.Optional;
 
 /** User administration for admins. */
 public interface ManageUsersUseCase {
@@ -12,4 +13,7 @@ public interface ManageUsersUseCase {
     UpdateUserResult update(UpdateUserCommand command);
 
     List<User> list();
+
+    /** The user with this e-mail, compared without case. */
+    Optional<User> find(String email);
 }

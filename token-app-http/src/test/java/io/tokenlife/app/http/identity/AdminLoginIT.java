@@ -1,4 +1,4 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.identity;
 
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;

@@ -1,8 +1,10 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tokenlife.app.http.support.Client;
+import io.tokenlife.app.http.HttpComposition;
+import io.tokenlife.app.http.RealCompositionIT;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.app.http.support.LogCapture;
 import io.tokenlife.domain.fakes.MutableClock;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,10 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.key;
 
+import io.tokenlife.app.http.HttpComposition;
+import io.tokenlife.app.http.RealCompositionIT;
+import io.tokenlife.app.http.StartupRefusedException;
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client;
 import io.tokenlife.domain.model.Actor;
 import io.tokenlife.domain.port.in.KeyChangeResult;
@@ -15,7 +20,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real service with {@code KEY_MANAGEMENT=managed} on an H2 file: keys made at start, kept, rotated. */
-class ManagedKeysIT {
+public class ManagedKeysIT {
+    /** Who may see and change the signing keys; the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            GET /keys                               | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /keys                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /keys/rotate                       | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/retire                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            POST /keys/{kid}/revoke                 | 401  | 403  | 403   | 409   | 403 | 403      | 403 | 401     | 401
+            """, Map.of(
+            "GET /keys", w -> Request.of("GET", "/keys"),
+            "HEAD /keys", w -> Request.of("HEAD", "/keys"),
+            // the fixture signs with static keys: an admin's key change is 409 (not managed), anyone else's 403
+            "POST /keys/rotate", w -> Request.json("POST", "/keys/rotate", "{\"now\":false}"),
+            "POST /keys/{kid}/retire", w -> Request.json("POST", "/keys/fake/retire", ""),
+            "POST /keys/{kid}/revoke", w -> Request.json("POST", "/keys/fake/revoke", "{\"reason\":\"matrix\"}")));
+
     private static final String KEK = "managed-it-key-encryption-secret-0123456789abcdef";
 
     @TempDir

@@ -1,6 +1,9 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenlife.app.http.identity.LoginIT;
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import org.junit.jupiter.api.AfterAll;
@@ -9,11 +12,29 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET/POST /users} and {@code PATCH /users/{email}}: admins only; taking rights away revokes at once. */
-class UsersIT {
+public class UsersIT {
+    /** Who may administer users; the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            GET /users                              | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /users                             | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /users                             | 401  | 403  | 403   | 201   | 403 | 403      | 403 | 401     | 401
+            GET /users/{email}                      | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            HEAD /users/{email}                     | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            PATCH /users/{email}                    | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            """, Map.of(
+            "GET /users", w -> Request.of("GET", "/users"),
+            "HEAD /users", w -> Request.of("HEAD", "/users"),
+            "POST /users", w -> Request.json("POST", "/users", "{\"email\":\"new-" + w.user() + "\"}"),
+            "GET /users/{email}", w -> Request.of("GET", "/users/" + w.user()),
+            "HEAD /users/{email}", w -> Request.of("HEAD", "/users/" + w.user()),
+            "PATCH /users/{email}", w -> Request.json("PATCH", "/users/" + w.user(), "{\"full_name\":\"Renamed\"}")));
+
     static FixtureServer server;
     static String admin;
 
@@ -68,6 +89,25 @@ class UsersIT {
         assertThat(list.json().get("items").findValuesAsText("email")).contains("erin@example.com");
         assertThat(list.body()).doesNotContain("erin-password-1").doesNotContain("plain:").doesNotContain("password");
         assertThat(login("erin@example.com", "erin-password-1")).isNotBlank();
+    }
+
+    @Test
+    void anAdminReadsOneUserByEMailInAnyCaseAndAnUnknownOneIs404() {
+        assertThat(create("{\"email\":\"grace@example.com\",\"full_name\":\"Grace G\",\"password\":\"grace-password-1\"}")
+                .status()).isEqualTo(201);
+
+        Reply user = server.client.get("/users/GRACE@example.com", admin);
+
+        assertThat(user.status()).as(user.body()).isEqualTo(200);
+        assertThat(user.json().fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("email", "full_name", "admin", "active", "created_at", "updated_at");
+        assertThat(user.json().get("email").asText()).isEqualTo("grace@example.com");
+        assertThat(user.json().get("full_name").asText()).isEqualTo("Grace G");
+        assertThat(user.body()).doesNotContain("grace-password-1").doesNotContain("password");
+        Reply unknown = server.client.get("/users/nobody@example.com", admin);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("not_found");
+        assertThat(unknown.json().get("detail").asText()).contains("nobody@example.com");
     }
 
     @Test

@@ -1,5 +1,7 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.oauth;
 
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import io.tokenlife.domain.model.TokenUse;
@@ -15,7 +17,16 @@ import static io.tokenlife.app.http.support.FixtureServer.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 7009 revocation and RFC 7662 introspection. */
-class OAuthEndpointsIT {
+public class OAuthEndpointsIT {
+    /** Who may call RFC 7009 revocation and RFC 7662 introspection; the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            POST /oauth2/revoke                     | 401  | 200  | 200   | 200   | 200 | 200      | 200 | 401     | 401
+            POST /oauth2/introspect                 | 401  | 403  | 403   | 200   | 403 | 403      | 200 | 401     | 401
+            """, Map.of(
+            "POST /oauth2/revoke", w -> Request.form("/oauth2/revoke", w.usersApiToken().compact()),
+            "POST /oauth2/introspect", w -> Request.form("/oauth2/introspect", w.usersApiToken().compact())));
+
     static FixtureServer server;
 
     @BeforeAll

@@ -1,4 +1,4 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.tokenlife.app.http.HttpComposition;
+import io.tokenlife.app.http.RealCompositionIT;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.Client;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.identity;
 
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import io.tokenlife.app.http.support.LogCapture;
@@ -10,12 +12,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /auth/login} and {@code POST /auth/logout} over a started server. */
-class LoginIT {
+public class LoginIT {
+    /** Who may log in, refresh and log out (the fixture has no SSO provider); the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            POST /auth/logout                       | 401  | 204  | 204   | 204   | 204 | 204      | 204 | 401     | 401
+            POST /auth/login                        | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
+            POST /admin/login                       | 200  | 200  | 200   | 200   | 200 | 200      | 200 | 200     | 200
+            POST /auth/sso/{provider}               | 404  | 404  | 404   | 404   | 404 | 404      | 404 | 404     | 404
+            POST /auth/refresh                      | 400  | 400  | 400   | 400   | 400 | 400      | 400 | 400     | 400
+            """, Map.of(
+            "POST /auth/logout", w -> new Request("POST", "/auth/logout", null, ""),
+            "POST /auth/login", w -> Request.json("POST", "/auth/login", Request.login(w.user())),
+            "POST /admin/login", w -> Request.json("POST", "/admin/login", Request.login(w.admin())),
+            "POST /auth/sso/{provider}", w -> Request.json("POST", "/auth/sso/corp", "{\"id_token\":\"x.y.z\"}"),
+            // a refresh token that is no refresh token: refused alike for everyone, whatever bearer comes with it
+            "POST /auth/refresh", w -> Request.json("POST", "/auth/refresh", "{\"refresh_token\":\"not-a-refresh-token\"}")));
+
     static final String PASSWORD = "alice-password-1";
     static FixtureServer server;
 
@@ -31,7 +50,7 @@ class LoginIT {
         server.close();
     }
 
-    static String login(String email, String password) {
+    public static String login(String email, String password) {
         return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     }
 

@@ -1,7 +1,9 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.token;
 
-import io.tokenlife.app.http.support.Client;
+import io.tokenlife.app.http.HttpComposition;
+import io.tokenlife.app.http.RealCompositionIT;
 import io.tokenlife.app.http.support.Client.Reply;
+import io.tokenlife.app.http.support.Client;
 import io.tokenlife.domain.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
-package io.tokenlife.app.http;
+package io.tokenlife.app.http.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenlife.app.http.support.AccessRows.Request;
+import io.tokenlife.app.http.support.AccessRows;
 import io.tokenlife.app.http.support.Client.Reply;
 import io.tokenlife.app.http.support.FixtureServer;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +16,32 @@ import static io.tokenlife.app.http.support.FixtureServer.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The happy path of docs/reference/http-api.md against a started server: issue, use, list, revoke, rejected. */
-class TokenLifecycleIT {
+public class TokenLifecycleIT {
+    /** Who may call the token and family routes; the rows of {@code AuthorizationMatrixIT}. */
+    public static final AccessRows ACCESS = new AccessRows("""
+            route                                   | anon | user | other | admin | api | adminApi | rs  | revoked | disabled
+            GET /tokens                             | 401  | 200  | 200   | 200   | 200 | 200      | 200 | 401     | 401
+            HEAD /tokens                            | 401  | 200  | 200   | 200   | 200 | 200      | 200 | 401     | 401
+            GET /tokens/{jti}                       | 401  | 200  | 404   | 200   | 200 | 404      | 404 | 401     | 401
+            HEAD /tokens/{jti}                      | 401  | 200  | 404   | 200   | 200 | 404      | 404 | 401     | 401
+            POST /tokens                            | 401  | 201  | 201   | 201   | 403 | 403      | 403 | 401     | 401
+            DELETE /tokens/{jti}                    | 401  | 204  | 404   | 204   | 403 | 403      | 403 | 401     | 401
+            POST /subjects/{subject}/revoke-all     | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            POST /tokens/verify                     | 401  | 403  | 403   | 200   | 403 | 403      | 403 | 401     | 401
+            GET /families/{id}                      | 401  | 200  | 404   | 200   | 403 | 403      | 403 | 401     | 401
+            DELETE /families/{id}                   | 401  | 204  | 404   | 204   | 403 | 403      | 403 | 401     | 401
+            """, Map.of(
+            "GET /tokens", w -> Request.of("GET", "/tokens"),
+            "HEAD /tokens", w -> Request.of("HEAD", "/tokens"),
+            "GET /tokens/{jti}", w -> Request.of("GET", "/tokens/" + w.usersApiToken().jti()),
+            "HEAD /tokens/{jti}", w -> Request.of("HEAD", "/tokens/" + w.usersApiToken().jti()),
+            "POST /tokens", w -> Request.json("POST", "/tokens", "{\"name\":\"m\",\"expires_in_days\":1}"),
+            "DELETE /tokens/{jti}", w -> Request.of("DELETE", "/tokens/" + w.usersApiToken().jti()),
+            "POST /subjects/{subject}/revoke-all", w -> Request.json("POST", "/subjects/" + w.user() + "/revoke-all", ""),
+            "POST /tokens/verify", w -> Request.json("POST", "/tokens/verify", "{\"token\":\"garbage\"}"),
+            "GET /families/{id}", w -> Request.of("GET", "/families/" + w.usersFamily()),
+            "DELETE /families/{id}", w -> Request.of("DELETE", "/families/" + w.usersFamily())));
+
     static FixtureServer server;
 
     @BeforeAll
