@@ -183,6 +183,77 @@ class CachingTokenVerifierTest {
         assertThat(cached.validateToken().validate(issue("carol@example.com")).isValid()).isTrue();
     }
 
+    /** Twice from the cache: the second answer comes from the slots in front of it. */
+    private String recent(String subject) {
+        String token = warmed(subject);
+        for (int i = 0; i < 2; i++) {
+            assertThat(cache.verify(token)).isInstanceOf(Verification.Verified.class);
+        }
+        return token;
+    }
+
+    @Test
+    void a_token_answered_from_the_recent_slots_is_the_cached_one_without_a_new_verification() {
+        String token = recent("alice@example.com");
+        int before = verifications.calls.get();
+        VerifiedToken fromCache = ((Verification.Verified) cache.verify(token)).token();
+
+        assertThat(((Verification.Verified) cache.verify(token)).token()).isSameAs(fromCache);
+        assertThat(verifications.calls.get()).isEqualTo(before);
+    }
+
+    @Test
+    void a_token_in_the_recent_slots_is_verified_again_once_its_exp_has_passed() {
+        String token = recent("alice@example.com");
+        int before = verifications.calls.get();
+        VerifiedToken verified = ((Verification.Verified) cache.verify(token)).token();
+
+        clock.set(verified.claims().expiresAt());
+
+        assertThat(cache.verify(token)).isInstanceOf(Verification.Verified.class); // the signature still holds
+        assertThat(verifications.calls.get()).as("answered by the verifier, not a slot").isEqualTo(before + 1);
+        assertThat(cache.contains(token)).isFalse();
+    }
+
+    @Test
+    void a_token_in_the_recent_slots_is_verified_again_after_the_key_ring_changed() {
+        String token = recent("alice@example.com");
+        int before = verifications.calls.get();
+
+        ring.rotateTo(Keys.fromSecret(SigningAlgorithm.HS256, "another-secret-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(cache.verify(token)).isInstanceOf(Verification.Verified.class); // the old key still verifies
+        assertThat(verifications.calls.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_token_in_the_recent_slots_is_refused_once_its_key_is_retired() {
+        String token = recent("alice@example.com");
+        String oldKid = ring.current().kid();
+        ring.rotateTo(Keys.fromSecret(SigningAlgorithm.HS256, "another-secret-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8)));
+        recentAgain(token);
+
+        ring.retire(oldKid);
+
+        assertThat(cache.verify(token)).isInstanceOf(Verification.Refused.class);
+    }
+
+    private void recentAgain(String token) {
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.verify(token)).isInstanceOf(Verification.Verified.class);
+        }
+    }
+
+    @Test
+    void distinct_recent_tokens_each_get_their_own_answer() {
+        String alice = warmed("alice@example.com");
+        String bob = warmed("bob@example.com");
+        for (int i = 0; i < 3; i++) {
+            assertThat(((Verification.Verified) cache.verify(alice)).token().claims().subject()).isEqualTo("alice@example.com");
+            assertThat(((Verification.Verified) cache.verify(bob)).token().claims().subject()).isEqualTo("bob@example.com");
+        }
+    }
+
     @Test
     void a_token_one_character_away_from_a_cached_one_is_fully_verified_and_rejected() {
         String token = warmed("alice@example.com");

@@ -32,11 +32,15 @@ public record Caller(String subject, String jti, TokenUse tokenUse, boolean admi
     }
 
     public static Caller of(ValidationResult.Valid valid) {
-        TokenClaims claims = valid.claims();
+        return of(valid.claims(), valid.platformAdmin());
+    }
+
+    /** The caller presenting a valid token with these claims: a function of the claims and the admin flag alone. */
+    public static Caller of(TokenClaims claims, boolean platformAdmin) {
         boolean session = claims.tokenUse() != TokenUse.API;
-        boolean admin = session && (valid.platformAdmin() || Boolean.TRUE.equals(claims.extra().get(ADMIN_CLAIM)));
+        boolean admin = session && (platformAdmin || Boolean.TRUE.equals(claims.extra().get(ADMIN_CLAIM)));
         String subject = claims.subject() == null ? "" : claims.subject();
-        return new Caller(subject, claims.jti(), claims.tokenUse(), admin, valid.platformAdmin(), scopesOf(claims.scope()));
+        return new Caller(subject, claims.jti(), claims.tokenUse(), admin, platformAdmin, scopesOf(claims.scope()));
     }
 
     /** The space-separated scopes of a {@code scope} claim (RFC 6749 §3.3). */

@@ -7,6 +7,7 @@ import io.tokenlife.app.http.web.ApiException;
 import io.tokenlife.app.http.web.Authenticator;
 import io.tokenlife.app.http.web.Credential;
 import io.tokenlife.app.http.web.Endpoints;
+import io.tokenlife.app.http.web.IdentityMemo;
 import io.tokenlife.app.http.web.RequestBody;
 import io.tokenlife.app.http.web.Responses;
 import io.tokenlife.domain.model.Caller;
@@ -44,6 +45,16 @@ public final class OAuthEndpoints implements Endpoints {
     private final ValidateTokenUseCase validate;
     private final RevokeTokenUseCase revoke;
     private final ManageFamiliesUseCase families;
+    /**
+     * An active token's answer is a function of its claims alone, and the verified-token cache hands out the
+     * same claims for a repeated token: its JSON is written once per claims, not per request (a resource server
+     * introspects the same tokens over and over). Only looked up after the token was validated in full on this
+     * request; an inactive token never gets here.
+     */
+    private final IdentityMemo<TokenClaims, Responses.WrittenByHand> activeAnswers = new IdentityMemo<>(claims -> {
+        byte[] json = activeAnswer(claims).jsonBytes();
+        return () -> json;
+    });
 
     public OAuthEndpoints(ValidateTokenUseCase validate, RevokeTokenUseCase revoke, ManageFamiliesUseCase families) {
         this.validate = validate;
@@ -100,7 +111,7 @@ public final class OAuthEndpoints implements Endpoints {
                     + TokenAccessPolicy.INTROSPECT_SCOPE + "'");
         }
         String token = tokenField(RequestBody.form(ctx));
-        ctx.header("Cache-Control", "no-store");
+        // Cache-Control: no-store is already set, as on every protected route (Authenticator)
         if (isRefreshToken(token)) {
             Responses.json(ctx, introspectRefresh(Authenticator.caller(ctx), token));
             return;
@@ -110,10 +121,13 @@ public final class OAuthEndpoints implements Endpoints {
             Responses.json(ctx, Introspection.INACTIVE);
             return;
         }
-        TokenClaims c = valid.claims();
-        Responses.json(ctx, new Introspection(true, c.subject(), c.jti(), c.issuer(), ClaimsJson.audience(c),
+        Responses.json(ctx, activeAnswers.get(valid.claims()));
+    }
+
+    static Introspection activeAnswer(TokenClaims c) {
+        return new Introspection(true, c.subject(), c.jti(), c.issuer(), ClaimsJson.audience(c),
                 ClaimsJson.epochSeconds(c.expiresAt()), ClaimsJson.epochSeconds(c.issuedAt()), c.scope(),
-                c.tokenUse() == null ? null : c.tokenUse().wireName(), null, "Bearer"));
+                c.tokenUse() == null ? null : c.tokenUse().wireName(), null, "Bearer");
     }
 
     private Object introspectRefresh(Caller caller, String token) {
