@@ -7,6 +7,7 @@ import io.tokenlife.domain.port.out.SigningKeyStore;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,23 +61,15 @@ final class JdbiSigningKeyStore implements SigningKeyStore {
         SigningKeyInfo i = key.info();
         try {
             db.inTransaction("store a signing key", h -> {
-                h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ") VALUES (:kid, :algorithm, :state, :publicJwk, "
-                                + ":sealed, :createdAt, :activatesAt, :activatedAt, :retiredAt, :removedAt, :revokedAt, "
-                                + ":revokedBy, :reason, :version)")
+                bindLifecycle(h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ") VALUES (:kid, :algorithm, "
+                                + ":state, :publicJwk, :sealed, :createdAt, :activatesAt, :activatedAt, :retiredAt, "
+                                + ":removedAt, :revokedAt, :revokedBy, :reason, :version)"), i)
                         .bind("kid", i.kid())
                         .bind("algorithm", i.algorithm().joseName())
-                        .bind("state", i.state().wireName())
                         .bind("publicJwk", key.publicJwk().orElse(null))
                         .bind("sealed", key.sealed())
                         .bind("createdAt", Millis.of(i.createdAt()))
                         .bind("activatesAt", Millis.of(i.activatesAt()))
-                        .bind("activatedAt", Millis.of(i.activatedAt().orElse(null)))
-                        .bind("retiredAt", Millis.of(i.retiredAt().orElse(null)))
-                        .bind("removedAt", Millis.of(i.removedAt().orElse(null)))
-                        .bind("revokedAt", Millis.of(i.revokedAt().orElse(null)))
-                        .bind("revokedBy", i.revokedBy().orElse(null))
-                        .bind("reason", i.reason().orElse(null))
-                        .bind("version", i.version())
                         .execute();
                 notifyReplicas(h, i.kid());
                 return null;
@@ -89,22 +82,26 @@ final class JdbiSigningKeyStore implements SigningKeyStore {
         }
     }
 
+    /** The columns a key's lifecycle changes, bound alike by the insert and the versioned update. */
+    private static Update bindLifecycle(Update statement, SigningKeyInfo i) {
+        return statement.bind("state", i.state().wireName())
+                .bind("activatedAt", Millis.of(i.activatedAt().orElse(null)))
+                .bind("retiredAt", Millis.of(i.retiredAt().orElse(null)))
+                .bind("removedAt", Millis.of(i.removedAt().orElse(null)))
+                .bind("revokedAt", Millis.of(i.revokedAt().orElse(null)))
+                .bind("revokedBy", i.revokedBy().orElse(null))
+                .bind("reason", i.reason().orElse(null))
+                .bind("version", i.version());
+    }
+
     @Override
     public boolean update(SigningKeyInfo i) {
         return db.inTransaction("change a signing key", h -> {
-            int rows = h.createUpdate("UPDATE signing_keys SET state = :state, activated_at = :activatedAt, "
-                            + "retired_at = :retiredAt, removed_at = :removedAt, revoked_at = :revokedAt, "
-                            + "revoked_by = :revokedBy, reason = :reason, version = :version "
-                            + "WHERE kid = :kid AND version = :expected")
+            int rows = bindLifecycle(h.createUpdate("UPDATE signing_keys SET state = :state, "
+                            + "activated_at = :activatedAt, retired_at = :retiredAt, removed_at = :removedAt, "
+                            + "revoked_at = :revokedAt, revoked_by = :revokedBy, reason = :reason, version = :version "
+                            + "WHERE kid = :kid AND version = :expected"), i)
                     .bind("kid", i.kid())
-                    .bind("state", i.state().wireName())
-                    .bind("activatedAt", Millis.of(i.activatedAt().orElse(null)))
-                    .bind("retiredAt", Millis.of(i.retiredAt().orElse(null)))
-                    .bind("removedAt", Millis.of(i.removedAt().orElse(null)))
-                    .bind("revokedAt", Millis.of(i.revokedAt().orElse(null)))
-                    .bind("revokedBy", i.revokedBy().orElse(null))
-                    .bind("reason", i.reason().orElse(null))
-                    .bind("version", i.version())
                     .bind("expected", i.version() - 1)
                     .execute();
             if (rows == 1) {

@@ -63,13 +63,6 @@ final class KeyScheduleJob implements AutoCloseable {
 
     @Override
     public void close() {
-        jobs.shutdown();
-        try {
-            if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
-                jobs.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundJobs.stop(jobs);
     }
 }

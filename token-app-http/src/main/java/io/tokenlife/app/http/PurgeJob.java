@@ -37,13 +37,6 @@ final class PurgeJob implements AutoCloseable {
     /** Lets a run in progress finish (up to 5 s). */
     @Override
     public void close() {
-        jobs.shutdown();
-        try {
-            if (!jobs.awaitTermination(5, TimeUnit.SECONDS)) {
-                jobs.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundJobs.stop(jobs);
     }
 }
