@@ -7,6 +7,8 @@ import io.tokenlife.domain.model.TokenRecord;
 import io.tokenlife.domain.model.TokenSource;
 import io.tokenlife.domain.model.TokenUse;
 import io.tokenlife.domain.port.out.IssuedTokenStore;
+import io.tokenlife.domain.port.out.JtiGenerator;
+import io.tokenlife.domain.service.UuidJtiGenerator;
 import io.tokenlife.domain.settings.SigningAlgorithm;
 
 import java.lang.management.ManagementFactory;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,10 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * warm-up long enough for the JIT to compile H2's write path. Prints per caller count the rows per second — the
  * most {@code issue} can reach at that concurrency whatever the algorithm — and the CPU time per row of the
  * whole process and of the registry's own threads, which the machine's load moves far less than the rate.
+ * Each caller count runs twice, with the service's time-ordered jtis and with random (version 4) UUIDs, the
+ * baseline of the same run (ADR 0013); {@code subjects} spreads the rows over that many subjects (1: the
+ * JMH benchmarks' single subject).
  *
- * <pre>java -cp bench/target/tokenlife-bench.jar io.tokenlife.bench.issuance.RegistryWriteCost [threads=8,32] [seconds=10] [warmup=20]</pre>
+ * <pre>java -cp bench/target/tokenlife-bench.jar io.tokenlife.bench.issuance.RegistryWriteCost [threads=8,32] [seconds=10] [warmup=20] [subjects=1]</pre>
  */
 public final class RegistryWriteCost {
+    private static final JtiGenerator JTIS = new UuidJtiGenerator();
+    /** The service's jtis, and the random UUIDs it made before ADR 0013. */
+    private static final List<Map.Entry<String, JtiGenerator>> LAYOUTS = List.of(
+            Map.entry("time-ordered", JTIS), Map.entry("random", () -> UUID.randomUUID().toString()));
+
     private RegistryWriteCost() {
     }
 
@@ -43,6 +54,7 @@ public final class RegistryWriteCost {
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int subjects = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         System.out.println("registry write cost: " + Machine.describe());
         Path dir = Files.createTempDirectory("tokenlife-registry-cost");
         try {
@@ -50,13 +62,15 @@ public final class RegistryWriteCost {
             env.put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("registry"));
             try (Stack stack = Stack.open(env, false)) {
                 IssuedTokenStore registry = stack.persistence().registry();
-                run(registry, threadCounts.get(threadCounts.size() - 1), warmup); // JIT warm-up, not reported
-                System.out.printf("%n%7s %10s %16s %18s %10s%n", "callers", "rows/s", "process cpu/row", "registry cpu/row",
-                        "load");
+                run(registry, threadCounts.get(threadCounts.size() - 1), warmup, JTIS, subjects); // JIT warm-up
+                System.out.printf("%n%s subject(s)%n%7s %-13s %10s %16s %18s %10s%n", subjects, "callers", "jti",
+                        "rows/s", "process cpu/row", "registry cpu/row", "load");
                 for (int threads : threadCounts) {
-                    double[] r = run(registry, threads, seconds);
-                    System.out.printf("%7d %10.0f %13.1f µs %15.1f µs %10s%n", threads, r[0], r[1], r[2],
-                            Machine.loadAverage().split(" ")[0]);
+                    for (Map.Entry<String, JtiGenerator> layout : LAYOUTS) {
+                        double[] r = run(registry, threads, seconds, layout.getValue(), subjects);
+                        System.out.printf("%7d %-13s %10.0f %13.1f µs %15.1f µs %10s%n", threads, layout.getKey(), r[0],
+                                r[1], r[2], Machine.loadAverage().split(" ")[0]);
+                    }
                 }
             }
         } finally {
@@ -65,7 +79,8 @@ public final class RegistryWriteCost {
     }
 
     /** {rows per second, process CPU µs per row, registry threads' CPU µs per row}. */
-    private static double[] run(IssuedTokenStore registry, int threads, int seconds) throws InterruptedException {
+    private static double[] run(IssuedTokenStore registry, int threads, int seconds, JtiGenerator jtis, int subjects)
+            throws InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         AtomicLong rows = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -76,7 +91,8 @@ public final class RegistryWriteCost {
         for (int t = 0; t < threads; t++) {
             Thread caller = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    registry.record(new TokenRecord(UUID.randomUUID().toString(), "bench@example.com", TokenSource.CLI,
+                    String subject = "bench-" + ThreadLocalRandom.current().nextInt(subjects) + "@example.com";
+                    registry.record(new TokenRecord(jtis.newJti(), subject, TokenSource.CLI,
                             TokenUse.SESSION, null, null, now, now.plusSeconds(3600), null, null, null, null));
                     rows.incrementAndGet();
                 }

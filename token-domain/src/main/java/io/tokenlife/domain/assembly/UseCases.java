@@ -153,8 +153,8 @@ public record UseCases(IssueTokenUseCase issueToken, ValidateTokenUseCase valida
 
     private static LoginUseCase login(Ports ports, DomainSettings settings, IssueTokenUseCase issue,
                                       RefreshTokenMinter minter) {
-        // a fresh jti is 122 random bits: the per-process key of the digests of unknown login identifiers
-        LoginIdentifiers identifiers = new LoginIdentifiers(ports.jtis().newJti().getBytes(StandardCharsets.UTF_8));
+        // a fresh secret is 256 random bits: the per-process key of the digests of unknown login identifiers
+        LoginIdentifiers identifiers = new LoginIdentifiers(ports.secrets().newSecret().getBytes(StandardCharsets.UTF_8));
         return new LoginService(settings.bootstrapAdmin(), ports.users(), ports.passwords(), issue, ports.events(),
                 identifiers, minter);
     }
