@@ -49,7 +49,7 @@ public final class TokenCreateSubcommand extends CliCommand {
             description = "An extra claim; repeatable. Numbers and true/false are JSON literals, anything else a string.")
     Map<String, String> claims = new LinkedHashMap<>();
 
-    @Option(names = "--jti", paramLabel = "ID", description = "Use this jti instead of a random UUID.")
+    @Option(names = "--jti", paramLabel = "ID", description = "Use this jti instead of a fresh time-ordered (version 7) UUID.")
     String jti;
 
     @Option(names = "--admin", description = "Add the claim " + Caller.ADMIN_CLAIM + ": true.")
