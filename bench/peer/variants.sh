@@ -19,7 +19,7 @@ need_tools wrk curl jq openssl java ss
 
 rm -rf "$run_dir"
 mkdir -p "$run_dir"
-names=() pids=() urls=() passwords=() sessions=() api_tokens=()
+names=() pids=() urls=() passwords=() sessions=() api_tokens=() introspectors=()
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -36,7 +36,7 @@ done
 for i in "${!names[@]}"; do
   wait_for "${urls[$i]}/ready" 120 "${names[$i]}" "$run_dir/${names[$i]}/server.log"
   tokenlife_tokens "${urls[$i]}" "${passwords[$i]}"
-  sessions+=("$session") api_tokens+=("$api_token")
+  sessions+=("$session") api_tokens+=("$api_token") introspectors+=("$introspector")
 done
 
 results="$run_dir/results.txt"
@@ -44,7 +44,7 @@ results="$run_dir/results.txt"
 # run INDEX LOAD SECONDS [measure]
 run() {
   local line
-  session="${sessions[$1]}" api_token="${api_tokens[$1]}"
+  session="${sessions[$1]}" api_token="${api_tokens[$1]}" introspector="${introspectors[$1]}"
   line="$(wrk_load "$(tokenlife_target "${urls[$1]}" "$2")" "$3" "${pids[$1]}")"
   if [ "${4:-}" = measure ]; then echo "${names[$1]} $2 $line" | tee -a "$results"; fi
 }
@@ -69,14 +69,15 @@ for load in $loads; do
 done
 
 echo
-echo "| load | variant | req/s | p99 ms | req/s vs ${names[0]} | CPU % | RSS MiB after |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| load | variant | req/s | p99 ms | req/s vs ${names[0]} | CPU % | RSS MiB after | errors |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for load in $loads; do
   base="$(field "$results" "${names[0]} $load" rps)"
   for name in "${names[@]}"; do
     awk -v l="$load" -v n="$name" -v r="$(field "$results" "$name $load" rps)" -v p="$(field "$results" "$name $load" p99_ms)" \
         -v b="$base" -v c="$(field "$results" "$name $load" cpu_pct)" -v m="$(field "$results" "$name $load" rss_mib)" \
-        'BEGIN { printf "| %s | %s | %\047d | %.2f | %.2fx | %d | %d |\n", l, n, r, p, r / b, c, m }'
+        -v e="$(field "$results" "$name $load" errors)" \
+        'BEGIN { printf "| %s | %s | %\047d | %.2f | %.2fx | %d | %d | %d |\n", l, n, r, p, r / b, c, m, e }'
   done
 done
 echo
