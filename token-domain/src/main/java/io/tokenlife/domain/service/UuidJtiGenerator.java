@@ -2,6 +2,7 @@ package io.tokenlife.domain.service;
 
 import io.tokenlife.domain.port.out.JtiGenerator;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -25,13 +26,11 @@ public final class UuidJtiGenerator implements JtiGenerator {
 
     /** The layout of RFC 9562 §5.7: unix_ts_ms (48 bits), ver 7, rand_a (12), variant 0b10, rand_b (62). */
     static UUID next(long unixMillis, SecureRandom random) {
-        byte[] bits = new byte[10];
+        byte[] bits = new byte[10]; // one draw for both random fields
         random.nextBytes(bits);
-        long randA = ((bits[0] & 0xffL) << 8 | (bits[1] & 0xffL)) & 0x0fffL;
-        long randB = 0;
-        for (int i = 2; i < 10; i++) {
-            randB = randB << 8 | (bits[i] & 0xffL);
-        }
+        ByteBuffer buffer = ByteBuffer.wrap(bits);
+        long randA = buffer.getShort() & 0x0fffL;
+        long randB = buffer.getLong();
         long high = (unixMillis & 0xffff_ffff_ffffL) << 16 | 0x7000L | randA;
         long low = randB & 0x3fff_ffff_ffff_ffffL | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
